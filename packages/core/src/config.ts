@@ -1,0 +1,110 @@
+/**
+ * Cachelet options: an `Input` type with optional fields, a `Resolved` type with every value
+ * set, joined by one `resolveCacheletConfig`. Every limit is explicit and configurable.
+ */
+import { ConfigError } from './errors';
+
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  m: 1e6,
+  mb: 1e6,
+  g: 1e9,
+  gb: 1e9,
+  t: 1e12,
+  tb: 1e12,
+  ki: 2 ** 10,
+  kib: 2 ** 10,
+  mi: 2 ** 20,
+  mib: 2 ** 20,
+  gi: 2 ** 30,
+  gib: 2 ** 30,
+  ti: 2 ** 40,
+  tib: 2 ** 40,
+};
+
+/**
+ * Parses a byte size: `1048576`, `512KiB`, `256MiB`, `1.5GB`, `64mi` (binary units with `i`,
+ * decimal without). Throws a {@link ConfigError} naming `option` when the value is not a size.
+ */
+export function parseBytes(value: string | number, option = 'size'): number {
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value) || value < 0) throw new ConfigError(option, `expected a whole number of bytes ≥ 0, got ${value}`);
+    return value;
+  }
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
+  const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
+  if (!m || unit === undefined) {
+    throw new ConfigError(option, `'${value}' is not a size (examples: 1048576, 512KiB, 256MiB, 2GB)`);
+  }
+  const bytes = Math.round(Number(m[1]) * unit);
+  if (!Number.isSafeInteger(bytes)) throw new ConfigError(option, `'${value}' is too large`);
+  return bytes;
+}
+
+/** Formats bytes for people: `1.5 MiB`. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = bytes;
+  let i = 0;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${v} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
+}
+
+/** Options of a cachelet. */
+export interface CacheletConfigInput {
+  /** The application this cachelet belongs to (one cache per app). Default `default`. */
+  app?: string;
+  /** Bytes the memory store may hold (object bytes + keys + metadata). Default 256 MiB. */
+  capacityBytes?: number;
+  /**
+   * Objects larger than this are streamed through from the origin, not stored.
+   * Default: `capacityBytes / 8`.
+   */
+  maxObjectBytes?: number;
+  /** Longest object key accepted, UTF-8 bytes. Default 1024 (S3's own limit). */
+  maxKeyBytes?: number;
+  /** Size of the body messages a reply is split into, bytes. Default 256 KiB. */
+  streamChunkBytes?: number;
+}
+
+/** Cachelet options with every value resolved. */
+export type CacheletConfig = Required<CacheletConfigInput>;
+
+export const DEFAULT_CAPACITY_BYTES = 256 * 2 ** 20;
+export const DEFAULT_MAX_KEY_BYTES = 1024;
+export const DEFAULT_STREAM_CHUNK_BYTES = 256 * 2 ** 10;
+
+/** Fills in defaults and checks every value; throws a {@link ConfigError} naming the option. */
+export function resolveCacheletConfig(input: CacheletConfigInput = {}): CacheletConfig {
+  const capacityBytes = input.capacityBytes ?? DEFAULT_CAPACITY_BYTES;
+  positive('capacityBytes', capacityBytes);
+  const maxObjectBytes = input.maxObjectBytes ?? Math.floor(capacityBytes / 8);
+  whole('maxObjectBytes', maxObjectBytes);
+  if (maxObjectBytes > capacityBytes) {
+    throw new ConfigError('maxObjectBytes', `${maxObjectBytes} exceeds capacityBytes (${capacityBytes})`);
+  }
+  const maxKeyBytes = input.maxKeyBytes ?? DEFAULT_MAX_KEY_BYTES;
+  positive('maxKeyBytes', maxKeyBytes);
+  const streamChunkBytes = input.streamChunkBytes ?? DEFAULT_STREAM_CHUNK_BYTES;
+  positive('streamChunkBytes', streamChunkBytes);
+  if (streamChunkBytes > 16 * 2 ** 20) throw new ConfigError('streamChunkBytes', 'must be at most 16 MiB');
+  const app = input.app ?? 'default';
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/.test(app)) {
+    throw new ConfigError('app', `'${app}' is not a valid app name (letters, digits, '.', '_', '-'; at most 63)`);
+  }
+  return { app, capacityBytes, maxObjectBytes, maxKeyBytes, streamChunkBytes };
+}
+
+function whole(option: string, v: number): void {
+  if (!Number.isSafeInteger(v) || v < 0) throw new ConfigError(option, `expected a whole number ≥ 0, got ${v}`);
+}
+
+function positive(option: string, v: number): void {
+  if (!Number.isSafeInteger(v) || v <= 0) throw new ConfigError(option, `expected a whole number > 0, got ${v}`);
+}

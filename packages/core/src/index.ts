@@ -1,0 +1,13 @@
+/**
+ * @faast/core — the cachelet engine of Faa$T, free of SDKs and transports.
+ */
+export * from './ports';
+export * from './errors';
+export * from './config';
+export * from './range';
+export * from './conditions';
+export * from './store';
+export * from './single-flight';
+export * from './fill';
+export * from './stats';
+export * from './cachelet';

@@ -1,0 +1,42 @@
+// Original file: ../../proto/faast/v1/cache.proto
+
+import type { Status as _faast_v1_Status, Status__Output as _faast_v1_Status__Output } from '../../faast/v1/Status';
+import type { ObjectMeta as _faast_v1_ObjectMeta, ObjectMeta__Output as _faast_v1_ObjectMeta__Output } from '../../faast/v1/ObjectMeta';
+import type { Source as _faast_v1_Source, Source__Output as _faast_v1_Source__Output } from '../../faast/v1/Source';
+import type { Long } from '@grpc/proto-loader';
+
+export interface GetHeader {
+  'status'?: (_faast_v1_Status);
+  /**
+   * Absent for NOT_FOUND.
+   */
+  'meta'?: (_faast_v1_ObjectMeta | null);
+  /**
+   * For PARTIAL_CONTENT: the first and last byte of the range (inclusive).
+   */
+  'rangeStart'?: (number | string | Long);
+  'rangeEnd'?: (number | string | Long);
+  /**
+   * Number of body bytes that follow in this stream.
+   */
+  'contentLength'?: (number | string | Long);
+  'source'?: (_faast_v1_Source);
+}
+
+export interface GetHeader__Output {
+  'status': (_faast_v1_Status__Output);
+  /**
+   * Absent for NOT_FOUND.
+   */
+  'meta': (_faast_v1_ObjectMeta__Output | null);
+  /**
+   * For PARTIAL_CONTENT: the first and last byte of the range (inclusive).
+   */
+  'rangeStart': (number);
+  'rangeEnd': (number);
+  /**
+   * Number of body bytes that follow in this stream.
+   */
+  'contentLength': (number);
+  'source': (_faast_v1_Source__Output);
+}

@@ -1,0 +1,24 @@
+// Original file: ../../proto/faast/v1/cache.proto
+
+import type { ObjectRef as _faast_v1_ObjectRef, ObjectRef__Output as _faast_v1_ObjectRef__Output } from '../../faast/v1/ObjectRef';
+import type { Conditions as _faast_v1_Conditions, Conditions__Output as _faast_v1_Conditions__Output } from '../../faast/v1/Conditions';
+
+export interface GetRequest {
+  'ref'?: (_faast_v1_ObjectRef | null);
+  /**
+   * An HTTP Range header value with a single byte range ("bytes=0-99", "bytes=100-",
+   * "bytes=-100"); empty for the whole object. Anything else is INVALID_ARGUMENT.
+   */
+  'range'?: (string);
+  'conditions'?: (_faast_v1_Conditions | null);
+}
+
+export interface GetRequest__Output {
+  'ref': (_faast_v1_ObjectRef__Output | null);
+  /**
+   * An HTTP Range header value with a single byte range ("bytes=0-99", "bytes=100-",
+   * "bytes=-100"); empty for the whole object. Anything else is INVALID_ARGUMENT.
+   */
+  'range': (string);
+  'conditions': (_faast_v1_Conditions__Output | null);
+}

@@ -1,0 +1,8 @@
+// Original file: ../../proto/faast/v1/cache.proto
+
+
+export interface StatsRequest {
+}
+
+export interface StatsRequest__Output {
+}

@@ -1,0 +1,98 @@
+/**
+ * The Faa$T wire contract (proto/faast/v1) as typed gRPC services for @grpc/grpc-js.
+ *
+ * The `.proto` files are loaded at run time with @grpc/proto-loader; the TypeScript types in
+ * `./generated` come from the same files (`npm run generate -w @faast/rpc`).
+ */
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import type { ProtoGrpcType as CacheProto } from './generated/cache';
+import type { ProtoGrpcType as HealthProto } from './generated/health';
+import type { CacheClient, CacheDefinition, CacheHandlers } from './generated/faast/v1/Cache';
+import type { HealthClient, HealthDefinition, HealthHandlers } from './generated/grpc/health/v1/Health';
+
+export type { CacheClient, CacheDefinition, CacheHandlers, HealthClient, HealthDefinition, HealthHandlers };
+export type { GetRequest, GetRequest__Output } from './generated/faast/v1/GetRequest';
+export type { GetReply, GetReply__Output } from './generated/faast/v1/GetReply';
+export type { GetHeader, GetHeader__Output } from './generated/faast/v1/GetHeader';
+export type { HeadRequest, HeadRequest__Output } from './generated/faast/v1/HeadRequest';
+export type { HeadReply, HeadReply__Output } from './generated/faast/v1/HeadReply';
+export type { NotifyWriteRequest, NotifyWriteRequest__Output } from './generated/faast/v1/NotifyWriteRequest';
+export type { InvalidateRequest, InvalidateRequest__Output } from './generated/faast/v1/InvalidateRequest';
+export type { InvalidateReply, InvalidateReply__Output } from './generated/faast/v1/InvalidateReply';
+export type { StatsReply, StatsReply__Output } from './generated/faast/v1/StatsReply';
+export type { ObjectMeta, ObjectMeta__Output } from './generated/faast/v1/ObjectMeta';
+export type { ObjectRef, ObjectRef__Output } from './generated/faast/v1/ObjectRef';
+export type { Conditions, Conditions__Output } from './generated/faast/v1/Conditions';
+export type { Status, Status__Output } from './generated/faast/v1/Status';
+export type { Source, Source__Output } from './generated/faast/v1/Source';
+export type { HealthCheckRequest, HealthCheckRequest__Output } from './generated/grpc/health/v1/HealthCheckRequest';
+export type { HealthCheckResponse, HealthCheckResponse__Output } from './generated/grpc/health/v1/HealthCheckResponse';
+
+/** Options shared by every load: camelCase fields, numbers for 64-bit integers, enum names. */
+const LOADER_OPTIONS: protoLoader.Options = {
+  keepCase: false,
+  longs: Number,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+};
+
+/** Where the `.proto` files are: shipped in `dist/proto` by the build, or the repository's `proto/`. */
+export function protoDir(): string {
+  const shipped = path.join(__dirname, 'proto');
+  return fs.existsSync(shipped) ? shipped : path.resolve(__dirname, '../../../proto');
+}
+
+let cache: CacheProto | undefined;
+let health: HealthProto | undefined;
+
+function load<T>(file: string): T {
+  const def = protoLoader.loadSync(file, { ...LOADER_OPTIONS, includeDirs: [protoDir()] });
+  return grpc.loadPackageDefinition(def) as unknown as T;
+}
+
+/** The `faast.v1.Cache` service (app ↔ cachelet). */
+export function cacheService(): CacheProto['faast']['v1']['Cache'] {
+  cache ??= load<CacheProto>('faast/v1/cache.proto');
+  return cache.faast.v1.Cache;
+}
+
+/** The standard `grpc.health.v1.Health` service. */
+export function healthService(): HealthProto['grpc']['health']['v1']['Health'] {
+  health ??= load<HealthProto>('grpc/health/v1/health.proto');
+  return health.grpc.health.v1.Health;
+}
+
+/**
+ * A gRPC target for a cachelet address: an absolute or relative socket path becomes
+ * `unix:/abs/path`; `host:port` and `unix:`/`dns:` targets are kept.
+ */
+export function grpcTarget(address: string): string {
+  if (/^(unix|unix-abstract|dns|ipv4|ipv6):/.test(address)) return address;
+  if (address.startsWith('/') || address.startsWith('.')) return `unix:${path.resolve(address)}`;
+  return address;
+}
+
+/** Channel options for app ↔ cachelet connections: large messages, fast reconnects. */
+export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
+  'grpc.max_receive_message_length': 64 * 1024 * 1024,
+  'grpc.max_send_message_length': 64 * 1024 * 1024,
+  'grpc.initial_reconnect_backoff_ms': 100,
+  'grpc.max_reconnect_backoff_ms': 2000,
+  'grpc.enable_retries': 0,
+};
+
+/** A client of the Cache service at `address` (socket path or host:port), without TLS. */
+export function createCacheClient(address: string, options: grpc.ChannelOptions = {}): CacheClient {
+  const Client = cacheService();
+  return new Client(grpcTarget(address), grpc.credentials.createInsecure(), { ...CHANNEL_OPTIONS, ...options });
+}
+
+/** A client of the Health service at `address`. */
+export function createHealthClient(address: string): HealthClient {
+  const Client = healthService();
+  return new Client(grpcTarget(address), grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+}

@@ -1,0 +1,6 @@
+/**
+ * @faast/s3 — Faa$T for the AWS SDK v3: `withFaast(s3Client)` and the S3 origin adapter.
+ */
+export { withFaast, closeFaastConnections } from './plugin';
+export * from './config';
+export { S3Origin, s3OriginClientConfig, metaFromHeaders, parseContentRange, type S3OriginOptions } from './origin';

@@ -1,0 +1,231 @@
+/**
+ * `withFaast(s3Client)`: an AWS SDK v3 plugin that serves GetObject and HeadObject through
+ * the application's cachelet and tells it about writes.
+ *
+ * Two middlewares, in the SDK's own plugin pattern (no SDK internals are patched):
+ * - `faastReadMiddleware` (deserialize step, low priority: below the SDK's deserializer)
+ *   answers a read with an HTTP response rendered from the cachelet's reply, so the SDK
+ *   builds the output and errors itself. On any cache fault it calls `next` — the real
+ *   request to S3, already signed.
+ * - `faastWriteMiddleware` (initialize step: sees the parsed output and thrown errors) sends
+ *   the new version or an invalidation to the cachelet after a write reached S3.
+ */
+import type { Readable } from 'node:stream';
+import {
+  GetObjectCommand,
+  type GetObjectCommandInput,
+  type HeadObjectCommandInput,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import type { ObjectRef } from '@faast/rpc';
+import type { HandlerExecutionContext } from '@smithy/types';
+import { isSupportedRange } from '@faast/core';
+import { CacheBody } from './body';
+import { resolveFaastS3Config, type FaastS3Options, type ResolvedFaastS3Config } from './config';
+import { Bypass, CacheletConnection } from './connection';
+import { renderGet, renderHead, type RenderContext } from './render';
+
+/** Marks a command the interceptor sends itself (reading the rest of a body from S3). */
+const BYPASS = Symbol.for('faast.bypass');
+
+/** GetObject inputs that change what S3 returns in ways the cache does not model: these requests go to S3. */
+const GET_PASS_THROUGH_FIELDS = [
+  'VersionId',
+  'PartNumber',
+  'SSECustomerAlgorithm',
+  'SSECustomerKey',
+  'SSECustomerKeyMD5',
+  'ResponseCacheControl',
+  'ResponseContentDisposition',
+  'ResponseContentEncoding',
+  'ResponseContentLanguage',
+  'ResponseContentType',
+  'ResponseExpires',
+  'RequestPayer',
+  'ExpectedBucketOwner',
+] as const;
+
+const connections = new Map<string, CacheletConnection>();
+
+/** One connection per socket and process: clients wrapped separately share it. */
+function connectionFor(config: ResolvedFaastS3Config): CacheletConnection {
+  const socket = config.socket!;
+  let conn = connections.get(socket);
+  if (!conn) {
+    conn = new CacheletConnection(socket, config);
+    connections.set(socket, conn);
+  }
+  return conn;
+}
+
+/** Closes every cachelet connection of this process (tests, graceful exits). */
+export function closeFaastConnections(): void {
+  for (const conn of connections.values()) conn.close();
+  connections.clear();
+}
+
+const wrapped = new WeakSet<S3Client>();
+
+/**
+ * Serves the client's reads through the application's cachelet and returns the same client.
+ * Without a socket (`options.socket` or `$FAAST_SOCKET`) it changes nothing. Wrap a client
+ * before its first `send()` if it was created with `cacheMiddleware: true`.
+ */
+export function withFaast<T extends S3Client>(client: T, options?: FaastS3Options): T {
+  const config = resolveFaastS3Config(options);
+  if (!config.socket || wrapped.has(client)) return client;
+  wrapped.add(client);
+  const conn = connectionFor(config);
+  client.middlewareStack.add(readMiddleware(client, conn), {
+    step: 'deserialize',
+    priority: 'low',
+    name: 'faastReadMiddleware',
+    tags: ['FAAST', 'CACHE'],
+  });
+  client.middlewareStack.add(writeMiddleware(conn), {
+    step: 'initialize',
+    priority: 'high',
+    name: 'faastWriteMiddleware',
+    tags: ['FAAST', 'CACHE'],
+  });
+  return client;
+}
+
+type Next = (args: any) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Context = HandlerExecutionContext & { [BYPASS]?: boolean };
+type Args = { input: any; request: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function readMiddleware(client: S3Client, conn: CacheletConnection) {
+  return (next: Next, context: Context) =>
+    async (args: Args): Promise<any> => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      const command = context.commandName;
+      if ((command !== 'GetObjectCommand' && command !== 'HeadObjectCommand') || context[BYPASS]) return next(args);
+      try {
+        if (!(await conn.usable())) return await next(args);
+        if (command === 'GetObjectCommand') {
+          const served = await serveGet(client, conn, args.input as GetObjectCommandInput, requestHeaders(args.request));
+          if (served) return { response: served };
+        } else {
+          const served = await serveHead(conn, args.input as HeadObjectCommandInput, requestHeaders(args.request));
+          if (served) return { response: served };
+        }
+      } catch (err) {
+        if (!(err instanceof Bypass)) throw err;
+      }
+      return next(args);
+    };
+}
+
+/** Returns undefined when this request must go to S3 as it is. */
+async function serveGet(client: S3Client, conn: CacheletConnection, input: GetObjectCommandInput, headers: Record<string, string>) {
+  if (!cacheable(input, GET_PASS_THROUGH_FIELDS)) return undefined;
+  if (input.Range !== undefined && !isSupportedRange(input.Range)) return undefined;
+  const ref: ObjectRef = { bucket: input.Bucket!, key: input.Key! };
+  const { header, first, call } = await conn.startGet({ ref, range: input.Range ?? '', conditions: conditionsOf(input) });
+  const ctx = renderContext(input, headers);
+  const hasBody = header.status === 'OK' || header.status === 'PARTIAL_CONTENT';
+  if (!hasBody) {
+    call.cancel();
+    return renderGet(header, undefined as unknown as Readable, ctx);
+  }
+  const start = header.status === 'PARTIAL_CONTENT' ? header.rangeStart : 0;
+  const end = start + header.contentLength - 1;
+  const etag = header.meta!.etag;
+  const body = new CacheBody(
+    call,
+    first,
+    header.contentLength,
+    (offset) => readRest(client, input, etag, start + offset, end),
+    (reason) => conn.failed(new Bypass('fault', reason)),
+  );
+  return renderGet(header, body, ctx);
+}
+
+async function serveHead(conn: CacheletConnection, input: HeadObjectCommandInput, headers: Record<string, string>) {
+  if (!cacheable(input, GET_PASS_THROUGH_FIELDS) || input.Range !== undefined) return undefined;
+  const reply = await conn.head({ ref: { bucket: input.Bucket!, key: input.Key! }, conditions: conditionsOf(input) });
+  return renderHead(reply, renderContext(input, headers));
+}
+
+/** The rest of a body whose cached reply broke: same version, from the first missing byte. */
+async function readRest(client: S3Client, input: GetObjectCommandInput, etag: string, from: number, to: number): Promise<Readable> {
+  const command = new GetObjectCommand({ Bucket: input.Bucket, Key: input.Key, Range: `bytes=${from}-${to}`, IfMatch: etag });
+  command.middlewareStack.add(
+    (next, context) => (args) => {
+      (context as Context)[BYPASS] = true;
+      return next(args);
+    },
+    { step: 'initialize', priority: 'high', name: 'faastBypassMiddleware' },
+  );
+  const out = await client.send(command);
+  return out.Body as unknown as Readable;
+}
+
+function writeMiddleware(conn: CacheletConnection) {
+  return (next: Next, context: Context) =>
+    async (args: { input: Record<string, any> }): Promise<any> => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      const refs = writtenRefs(context.commandName, args.input);
+      if (!refs) return next(args);
+      let result;
+      try {
+        result = await next(args);
+      } catch (err) {
+        // The write may or may not have happened at S3: the cached copies cannot be trusted.
+        await conn.invalidate(refs);
+        throw err;
+      }
+      const out = result.output as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const etag: string | undefined = context.commandName === 'CopyObjectCommand' ? out?.CopyObjectResult?.ETag : out?.ETag;
+      if (refs.length === 1 && etag && context.commandName !== 'DeleteObjectCommand') await conn.notifyWrite(refs[0]!, etag);
+      else await conn.invalidate(refs);
+      return result;
+    };
+}
+
+/** The objects a command writes or deletes, or undefined for commands that change no object's bytes. */
+function writtenRefs(command: string | undefined, input: Record<string, any>): ObjectRef[] | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any
+  switch (command) {
+    case 'PutObjectCommand':
+    case 'CopyObjectCommand':
+    case 'CompleteMultipartUploadCommand':
+    case 'DeleteObjectCommand':
+      return typeof input.Bucket === 'string' && typeof input.Key === 'string' ? [{ bucket: input.Bucket, key: input.Key }] : [];
+    case 'DeleteObjectsCommand': {
+      const objects: { Key?: string }[] = input.Delete?.Objects ?? [];
+      return objects.filter((o) => typeof o.Key === 'string').map((o) => ({ bucket: input.Bucket, key: o.Key! }));
+    }
+    default:
+      return undefined;
+  }
+}
+
+function cacheable(input: GetObjectCommandInput | HeadObjectCommandInput, passThrough: readonly (keyof GetObjectCommandInput)[]): boolean {
+  if (typeof input.Bucket !== 'string' || typeof input.Key !== 'string') return false;
+  // Access point and Object Lambda ARNs address other resources than a plain bucket.
+  if (input.Bucket.includes(':')) return false;
+  const fields = input as unknown as Record<string, unknown>;
+  return !passThrough.some((field) => fields[field] !== undefined);
+}
+
+function conditionsOf(input: GetObjectCommandInput | HeadObjectCommandInput) {
+  return {
+    ifMatch: input.IfMatch ?? '',
+    ifNoneMatch: input.IfNoneMatch ?? '',
+    ifModifiedSinceMs: input.IfModifiedSince ? new Date(input.IfModifiedSince).getTime() : 0,
+    ifUnmodifiedSinceMs: input.IfUnmodifiedSince ? new Date(input.IfUnmodifiedSince).getTime() : 0,
+  };
+}
+
+function renderContext(input: GetObjectCommandInput | HeadObjectCommandInput, headers: Record<string, string>): RenderContext {
+  const checksumMode = headers['x-amz-checksum-mode'] ?? headers['X-Amz-Checksum-Mode'];
+  return {
+    key: input.Key!,
+    range: input.Range,
+    condition: input.IfMatch ? 'If-Match' : input.IfUnmodifiedSince ? 'If-Unmodified-Since' : undefined,
+    checksums: /^enabled$/i.test(checksumMode ?? '') || (input as GetObjectCommandInput).ChecksumMode === 'ENABLED',
+  };
+}
+
+function requestHeaders(request: unknown): Record<string, string> {
+  return (request as { headers?: Record<string, string> } | undefined)?.headers ?? {};
+}

@@ -1,0 +1,132 @@
+/**
+ * faastd: one cachelet as a process. Serves the Cache and Health services on a Unix domain
+ * socket (mode 0600: only the application's user may read its cache) and optionally on TCP,
+ * Prometheus metrics over HTTP, and shuts down gracefully.
+ */
+import * as fs from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { Cachelet, ConfigError, type CacheletConfigInput } from '@faast/core';
+import { cacheService, healthService } from '@faast/rpc';
+import { S3Origin, type S3OriginOptions } from '@faast/s3';
+import type { Logger } from 'pino';
+import { HealthState } from './health';
+import { createLogger } from './log';
+import { cacheletRegistry, serveMetrics } from './metrics';
+import { cacheHandlers } from './service';
+import { prepareSocketPath } from './socket';
+
+export interface DaemonOptions extends CacheletConfigInput {
+  /** The origin: an S3 bucket (`bucket`, or none for any bucket) and how to reach it. */
+  origin: S3OriginOptions;
+  /** Unix domain socket path the application connects to. */
+  socket: string;
+  /** Also listen on TCP `host:port` (for clients that cannot share a socket). Default: none. */
+  listen?: string;
+  /** Serve Prometheus metrics on this port (0: any free port). Default: none. */
+  metricsPort?: number;
+  /** Address of the metrics server. Default 127.0.0.1. */
+  metricsHost?: string;
+  /** How long a graceful shutdown waits for calls in flight, ms. Default 5000. */
+  shutdownTimeoutMs?: number;
+  logger?: Logger;
+}
+
+export interface Daemon {
+  readonly cachelet: Cachelet;
+  /** The absolute socket path. */
+  readonly socket: string;
+  /** `host:port` of the TCP listener, if any. */
+  readonly tcpAddress: string | undefined;
+  /** `http://host:port` of the metrics server, if any. */
+  readonly metricsUrl: string | undefined;
+  /** Drains (health NOT_SERVING, refuse new reads), waits for calls in flight, then stops. */
+  close(): Promise<void>;
+}
+
+export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
+  const log = options.logger ?? createLogger();
+  const origin = new S3Origin(options.origin);
+  const cachelet = new Cachelet({ ...options, origin });
+  const socket = await prepareSocketPath(options.socket);
+  const health = new HealthState();
+  let draining = false;
+
+  const server = new Server({ 'grpc.max_receive_message_length': 4 * 2 ** 20, 'grpc.max_send_message_length': 64 * 2 ** 20 });
+  server.addService(
+    cacheService().service,
+    cacheHandlers({
+      cachelet,
+      bucket: options.origin.bucket,
+      draining: () => draining,
+      onError: (method, err) => log.warn({ method, err: (err as Error).message }, 'request failed'),
+    }),
+  );
+  server.addService(healthService().service, health.handlers());
+
+  // The socket is created with mode 0600 (umask during bind) so no other user can connect in between.
+  const umask = process.umask(0o177);
+  try {
+    await bind(server, `unix:${socket}`, '--socket');
+  } finally {
+    process.umask(umask);
+  }
+  fs.chmodSync(socket, 0o600);
+  let tcpAddress: string | undefined;
+  if (options.listen) {
+    const port = await bind(server, options.listen, '--listen');
+    tcpAddress = options.listen.replace(/:\d+$/, `:${port}`);
+  }
+
+  let metrics: HttpServer | undefined;
+  let metricsUrl: string | undefined;
+  if (options.metricsPort !== undefined) {
+    const host = options.metricsHost ?? '127.0.0.1';
+    try {
+      metrics = await serveMetrics(cacheletRegistry(cachelet), options.metricsPort, host, () => health.isServing);
+    } catch (err) {
+      server.forceShutdown();
+      throw new ConfigError('--metrics-port', `cannot listen on ${host}:${options.metricsPort}: ${(err as Error).message}`);
+    }
+    const addr = metrics.address();
+    metricsUrl = `http://${host}:${typeof addr === 'object' && addr ? addr.port : options.metricsPort}`;
+  }
+
+  log.info(
+    { app: cachelet.config.app, origin: origin.id, bucket: options.origin.bucket ?? '*', socket, tcp: tcpAddress, metrics: metricsUrl, capacityBytes: cachelet.config.capacityBytes },
+    'cachelet started',
+  );
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      draining = true;
+      health.drain();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, options.shutdownTimeoutMs ?? 5000);
+        server.tryShutdown(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      await new Promise<void>((resolve) => (metrics ? metrics.close(() => resolve()) : resolve()));
+      metrics?.closeAllConnections();
+      fs.rmSync(socket, { force: true });
+      origin.destroy();
+      log.info({ stats: cachelet.stats() }, 'cachelet stopped');
+    })());
+
+  return { cachelet, socket, tcpAddress, metricsUrl, close };
+}
+
+function bind(server: Server, address: string, option: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.bindAsync(address, ServerCredentials.createInsecure(), (err, port) => {
+      if (err) reject(new ConfigError(option, `cannot listen on '${address.replace(/^unix:/, '')}': ${err.message}`));
+      else resolve(port);
+    });
+  });
+}

@@ -4,8 +4,11 @@
  * sources; daemon processes they start run the built `dist`.
  */
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
-const moduleNameMapper = { '^@faast/([^/]+)$': '<rootDir>/packages/$1/src' };
-const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
+const moduleNameMapper = {
+  '^@faast/example-([^/]+)$': '<rootDir>/examples/$1/src',
+  '^@faast/([^/]+)$': '<rootDir>/packages/$1/src',
+};
+const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node', setupFiles: ['<rootDir>/test/support/env.ts'] };
 const roots = ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/test'];
 
 module.exports = {

@@ -1,0 +1,111 @@
+/**
+ * `faast daemon` options: every flag also from a `FAAST_*` environment variable (the flag
+ * wins). Invalid values throw a ConfigError naming the flag.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ConfigError, parseBytes, resolveCacheletConfig } from '@faast/core';
+import type { DaemonOptions } from '@faast/daemon';
+import { LOG_LEVELS } from '@faast/daemon';
+import type { LevelWithSilent } from 'pino';
+
+/** Flag → environment variable. */
+export const DAEMON_ENV = {
+  app: 'FAAST_APP',
+  origin: 'FAAST_ORIGIN',
+  endpoint: 'FAAST_ENDPOINT',
+  region: 'FAAST_REGION',
+  socket: 'FAAST_SOCKET',
+  listen: 'FAAST_LISTEN',
+  capacity: 'FAAST_CAPACITY',
+  maxObject: 'FAAST_MAX_OBJECT',
+  maxKey: 'FAAST_MAX_KEY',
+  metricsPort: 'FAAST_METRICS_PORT',
+  checksums: 'FAAST_CHECKSUMS',
+  logLevel: 'FAAST_LOG_LEVEL',
+} as const;
+
+export type DaemonFlags = Partial<Record<keyof typeof DAEMON_ENV, string>>;
+
+/** The default socket path of an app: `$TMPDIR/faast-APP.sock`. */
+export function defaultSocket(app: string): string {
+  return path.join(os.tmpdir(), `faast-${app}.sock`);
+}
+
+export function resolveDaemonOptions(flags: DaemonFlags, env: NodeJS.ProcessEnv = process.env): DaemonOptions & { logLevel: LevelWithSilent } {
+  const get = (name: keyof typeof DAEMON_ENV): string | undefined => flags[name] ?? (env[DAEMON_ENV[name]] || undefined);
+  const app = get('app');
+  if (!app) throw new ConfigError('--app', 'is required (or set FAAST_APP)');
+  const originUrl = get('origin');
+  if (!originUrl) throw new ConfigError('--origin', 'is required, e.g. s3://my-bucket (or set FAAST_ORIGIN)');
+  const m = /^s3:\/\/([^/]*)\/?$/.exec(originUrl);
+  if (!m) throw new ConfigError('--origin', `'${originUrl}' is not an origin URL (s3://BUCKET, or s3:// for any bucket)`);
+  const bucket = m[1] || undefined;
+  if (bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError('--origin', `'${bucket}' is not a valid S3 bucket name`);
+  const endpoint = get('endpoint');
+  if (endpoint) {
+    let url: URL;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      throw new ConfigError('--endpoint', `'${endpoint}' is not a URL`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('--endpoint', `'${endpoint}' must be http:// or https://`);
+  }
+  const checksums = get('checksums');
+  if (checksums && checksums !== 'when-supported' && checksums !== 'when-required') {
+    throw new ConfigError('--checksums', `'${checksums}' must be when-supported or when-required`);
+  }
+  const capacity = get('capacity');
+  const maxObject = get('maxObject');
+  const maxKey = get('maxKey');
+  const cachelet = {
+    app,
+    capacityBytes: capacity !== undefined ? positiveBytes(capacity, '--capacity') : undefined,
+    maxObjectBytes: maxObject !== undefined ? parseBytes(maxObject, '--max-object') : undefined,
+    maxKeyBytes: maxKey !== undefined ? positiveBytes(maxKey, '--max-key') : undefined,
+  };
+  try {
+    resolveCacheletConfig(cachelet);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new ConfigError(FLAG_OF[err.option] ?? err.option, err.message.slice(err.option.length + 2));
+    throw err;
+  }
+  const listen = get('listen');
+  if (listen && !/^[^\s]+:\d{1,5}$/.test(listen)) throw new ConfigError('--listen', `'${listen}' is not HOST:PORT`);
+  const metricsPort = get('metricsPort');
+  const logLevel = (get('logLevel') ?? 'info') as LevelWithSilent;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('--log-level', `'${logLevel}' must be one of ${LOG_LEVELS.join(', ')}`);
+  return {
+    ...cachelet,
+    origin: {
+      ...(bucket ? { bucket } : {}),
+      ...(endpoint ? { endpoint } : {}),
+      ...(get('region') ? { region: get('region') } : {}),
+      ...(checksums ? { checksums: checksums as 'when-supported' | 'when-required' } : {}),
+    },
+    socket: get('socket') ?? defaultSocket(app),
+    ...(listen ? { listen } : {}),
+    ...(metricsPort !== undefined ? { metricsPort: port(metricsPort, '--metrics-port') } : {}),
+    logLevel,
+  };
+}
+
+const FLAG_OF: Record<string, string> = {
+  app: '--app',
+  capacityBytes: '--capacity',
+  maxObjectBytes: '--max-object',
+  maxKeyBytes: '--max-key',
+};
+
+function positiveBytes(value: string, flag: string): number {
+  const n = parseBytes(value, flag);
+  if (n <= 0) throw new ConfigError(flag, `must be greater than 0, got '${value}'`);
+  return n;
+}
+
+function port(value: string, flag: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new ConfigError(flag, `'${value}' is not a port number (0-65535)`);
+  return n;
+}

@@ -52,7 +52,11 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const health = new HealthState();
   let draining = false;
 
-  const server = new Server({ 'grpc.max_receive_message_length': 4 * 2 ** 20, 'grpc.max_send_message_length': 64 * 2 ** 20 });
+  const server = new Server({
+    'grpc.max_receive_message_length': 4 * 2 ** 20,
+    'grpc.max_send_message_length': 64 * 2 ** 20,
+    'grpc.enable_channelz': 0,
+  });
   server.addService(
     cacheService().service,
     cacheHandlers({

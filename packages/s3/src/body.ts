@@ -15,6 +15,7 @@ export type ResumeFromOrigin = (offset: number) => Promise<Readable>;
 
 export class CacheBody extends Readable {
   private delivered = 0;
+  private ended = false;
   private upstream: ClientReadableStream<GetReply__Output> | Readable;
   private recovering = false;
 
@@ -28,15 +29,13 @@ export class CacheBody extends Readable {
   ) {
     super();
     this.upstream = call;
-    if (first.length > 0) {
-      this.delivered += first.length;
-      this.push(first);
-    }
-    call.on('data', (msg: GetReply__Output) => this.accept(msg.data));
-    call.on('end', () => this.upstreamEnded());
+    // Events of the call after a switch to storage (e.g. its CANCELLED status) are ignored.
+    call.on('data', (msg: GetReply__Output) => this.upstream === call && this.accept(msg.data));
+    call.on('end', () => this.upstream === call && this.upstreamEnded());
     call.on('error', (err: ServiceError) => {
-      if (!this.destroyed) void this.recover(`${err.code}: ${err.details}`);
+      if (this.upstream === call && !this.destroyed && !this.ended) void this.recover(`${err.code}: ${err.details}`);
     });
+    this.accept(first);
   }
 
   override _read(): void {
@@ -44,6 +43,10 @@ export class CacheBody extends Readable {
   }
 
   override _destroy(err: Error | null, callback: (error?: Error | null) => void): void {
+    if (this.ended) {
+      callback(err);
+      return;
+    }
     const up = this.upstream as { cancel?: () => void; destroy?: () => void };
     if (up.cancel) up.cancel();
     else up.destroy?.();
@@ -51,37 +54,42 @@ export class CacheBody extends Readable {
   }
 
   private accept(chunk: Buffer): void {
-    if (chunk.length === 0) return;
+    if (this.ended) return;
     this.delivered += chunk.length;
     if (this.delivered > this.expected) {
       this.destroy(new Error(`cache reply longer than the ${this.expected} bytes announced`));
       return;
     }
-    if (!this.push(chunk)) this.upstream.pause();
+    if (chunk.length > 0 && !this.push(chunk)) this.upstream.pause();
+    // All announced bytes are here: end now rather than a frame later with the call's status.
+    if (this.delivered === this.expected) this.finish();
+  }
+
+  private finish(): void {
+    this.ended = true;
+    this.push(null);
+    this.upstream.resume();
   }
 
   private upstreamEnded(): void {
+    if (this.ended) return;
     if (this.recovering) {
-      if (this.delivered === this.expected) this.push(null);
-      else this.destroy(new Error(`storage ended the body after ${this.delivered} of ${this.expected} bytes`));
+      this.destroy(new Error(`storage ended the body after ${this.delivered} of ${this.expected} bytes`));
       return;
     }
-    if (this.delivered === this.expected) this.push(null);
-    else void this.recover(`the cache reply ended after ${this.delivered} of ${this.expected} bytes`);
+    void this.recover(`the cache reply ended after ${this.delivered} of ${this.expected} bytes`);
   }
 
   private async recover(reason: string): Promise<void> {
-    if (this.delivered === this.expected) {
-      this.push(null);
-      return;
-    }
     if (this.recovering) {
       this.destroy(new Error(reason));
       return;
     }
     this.recovering = true;
     this.onFault(reason);
-    (this.upstream as { cancel?: () => void }).cancel?.();
+    const call = this.upstream as { cancel?: () => void };
+    this.upstream = new Readable({ read() {} }); // detached: nothing arrives until storage answers
+    call.cancel?.();
     try {
       const rest = await this.resumeFromOrigin(this.delivered);
       if (this.destroyed) {

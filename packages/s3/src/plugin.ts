@@ -3,12 +3,14 @@
  * the application's cachelet and tells it about writes.
  *
  * Two middlewares, in the SDK's own plugin pattern (no SDK internals are patched):
- * - `faastReadMiddleware` (deserialize step, low priority: below the SDK's deserializer)
- *   answers a read with an HTTP response rendered from the cachelet's reply, so the SDK
- *   builds the output and errors itself. On any cache fault it calls `next` — the real
- *   request to S3, already signed.
- * - `faastWriteMiddleware` (initialize step: sees the parsed output and thrown errors) sends
- *   the new version or an invalidation to the cachelet after a write reached S3.
+ * - `faastReadMiddleware` (initialize step, low priority: after the SDK validated the input)
+ *   renders the cachelet's reply as the HTTP response S3 would send and has the client's own
+ *   protocol deserializer build the output — or the error, with S3's classes, names and
+ *   messages. Answering here skips serialization, signing and the retry loop, which cost
+ *   ~0.65 ms per call (measured): most of a cache hit. On any cache fault it calls `next` —
+ *   the unchanged request to S3.
+ * - `faastWriteMiddleware` (initialize step, high priority: sees the parsed output and thrown
+ *   errors) sends the new version or an invalidation to the cachelet after a write reached S3.
  */
 import type { Readable } from 'node:stream';
 import {
@@ -18,7 +20,10 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { ObjectRef } from '@faast/rpc';
-import type { HandlerExecutionContext } from '@smithy/types';
+import type { HandlerExecutionContext, StaticOperationSchema } from '@smithy/types';
+import type { HttpResponse } from '@smithy/core/protocols';
+import { getSmithyContext } from '@smithy/core/transport';
+import { operation } from '@smithy/core/schema';
 import { isSupportedRange } from '@faast/core';
 import { CacheBody } from './body';
 import { resolveFaastS3Config, type FaastS3Options, type ResolvedFaastS3Config } from './config';
@@ -77,7 +82,7 @@ export function withFaast<T extends S3Client>(client: T, options?: FaastS3Option
   wrapped.add(client);
   const conn = connectionFor(config);
   client.middlewareStack.add(readMiddleware(client, conn), {
-    step: 'deserialize',
+    step: 'initialize',
     priority: 'low',
     name: 'faastReadMiddleware',
     tags: ['FAAST', 'CACHE'],
@@ -93,39 +98,71 @@ export function withFaast<T extends S3Client>(client: T, options?: FaastS3Option
 
 type Next = (args: any) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Context = HandlerExecutionContext & { [BYPASS]?: boolean };
-type Args = { input: any; request: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Args = { input: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function readMiddleware(client: S3Client, conn: CacheletConnection) {
   return (next: Next, context: Context) =>
     async (args: Args): Promise<any> => { // eslint-disable-line @typescript-eslint/no-explicit-any
       const command = context.commandName;
       if ((command !== 'GetObjectCommand' && command !== 'HeadObjectCommand') || context[BYPASS]) return next(args);
+      let response: HttpResponse | undefined;
       try {
         if (!(await conn.usable())) return await next(args);
-        if (command === 'GetObjectCommand') {
-          const served = await serveGet(client, conn, args.input as GetObjectCommandInput, requestHeaders(args.request));
-          if (served) return { response: served };
-        } else {
-          const served = await serveHead(conn, args.input as HeadObjectCommandInput, requestHeaders(args.request));
-          if (served) return { response: served };
-        }
+        const checksums = await wantsChecksums(client, args.input);
+        response =
+          command === 'GetObjectCommand'
+            ? await serveGet(client, conn, args.input as GetObjectCommandInput, checksums)
+            : await serveHead(conn, args.input as HeadObjectCommandInput, checksums);
       } catch (err) {
         if (!(err instanceof Bypass)) throw err;
       }
-      return next(args);
+      if (!response) return next(args);
+      return { output: await deserialize(client, context, response), response };
     };
 }
 
+/**
+ * Builds the command's output (or throws its error) from a response, with the client's own
+ * protocol — exactly as the SDK's deserializer middleware does — plus the `$metadata` fields
+ * the retry middleware adds to every result.
+ */
+async function deserialize(client: S3Client, context: Context, response: HttpResponse): Promise<unknown> {
+  const [, ns, name, traits, input, output] = getSmithyContext(context)['operationSchema'] as StaticOperationSchema;
+  const config = client.config as unknown as { protocol: { deserializeResponse: (op: unknown, ctx: unknown, res: HttpResponse) => Promise<{ $metadata: object }> } };
+  try {
+    const out = await config.protocol.deserializeResponse(operation(ns, name, traits, input, output), { ...client.config, ...context }, response);
+    Object.assign(out.$metadata, RETRY_METADATA);
+    return out;
+  } catch (err) {
+    const meta = (err as { $metadata?: object }).$metadata;
+    if (meta) Object.assign(meta, RETRY_METADATA);
+    throw err;
+  }
+}
+
+/** What the retry middleware reports for a request answered at the first attempt. */
+const RETRY_METADATA = { attempts: 1, totalRetryDelay: 0 };
+
+/** S3 returns checksums when the request enables them, as the SDK does by default (WHEN_SUPPORTED). */
+async function wantsChecksums(client: S3Client, input: { ChecksumMode?: string }): Promise<boolean> {
+  if (input.ChecksumMode === 'ENABLED') return true;
+  const mode = client.config.responseChecksumValidation as unknown;
+  const value = typeof mode === 'function' ? await (mode as () => Promise<string>)() : mode;
+  return value === 'WHEN_SUPPORTED';
+}
+
 /** Returns undefined when this request must go to S3 as it is. */
-async function serveGet(client: S3Client, conn: CacheletConnection, input: GetObjectCommandInput, headers: Record<string, string>) {
+async function serveGet(client: S3Client, conn: CacheletConnection, input: GetObjectCommandInput, checksums: boolean): Promise<HttpResponse | undefined> {
   if (!cacheable(input, GET_PASS_THROUGH_FIELDS)) return undefined;
   if (input.Range !== undefined && !isSupportedRange(input.Range)) return undefined;
   const ref: ObjectRef = { bucket: input.Bucket!, key: input.Key! };
   const { header, first, call } = await conn.startGet({ ref, range: input.Range ?? '', conditions: conditionsOf(input) });
-  const ctx = renderContext(input, headers);
+  const ctx = renderContext(input, checksums);
   const hasBody = header.status === 'OK' || header.status === 'PARTIAL_CONTENT';
   if (!hasBody) {
-    call.cancel();
+    // Nothing follows the header; drain the stream (an unlistened error would be thrown).
+    call.on('error', () => undefined);
+    call.resume();
     return renderGet(header, undefined as unknown as Readable, ctx);
   }
   const start = header.status === 'PARTIAL_CONTENT' ? header.rangeStart : 0;
@@ -141,10 +178,10 @@ async function serveGet(client: S3Client, conn: CacheletConnection, input: GetOb
   return renderGet(header, body, ctx);
 }
 
-async function serveHead(conn: CacheletConnection, input: HeadObjectCommandInput, headers: Record<string, string>) {
+async function serveHead(conn: CacheletConnection, input: HeadObjectCommandInput, checksums: boolean): Promise<HttpResponse | undefined> {
   if (!cacheable(input, GET_PASS_THROUGH_FIELDS) || input.Range !== undefined) return undefined;
   const reply = await conn.head({ ref: { bucket: input.Bucket!, key: input.Key! }, conditions: conditionsOf(input) });
-  return renderHead(reply, renderContext(input, headers));
+  return renderHead(reply, renderContext(input, checksums));
 }
 
 /** The rest of a body whose cached reply broke: same version, from the first missing byte. */
@@ -216,16 +253,11 @@ function conditionsOf(input: GetObjectCommandInput | HeadObjectCommandInput) {
   };
 }
 
-function renderContext(input: GetObjectCommandInput | HeadObjectCommandInput, headers: Record<string, string>): RenderContext {
-  const checksumMode = headers['x-amz-checksum-mode'] ?? headers['X-Amz-Checksum-Mode'];
+function renderContext(input: GetObjectCommandInput | HeadObjectCommandInput, checksums: boolean): RenderContext {
   return {
     key: input.Key!,
     range: input.Range,
     condition: input.IfMatch ? 'If-Match' : input.IfUnmodifiedSince ? 'If-Unmodified-Since' : undefined,
-    checksums: /^enabled$/i.test(checksumMode ?? '') || (input as GetObjectCommandInput).ChecksumMode === 'ENABLED',
+    checksums,
   };
-}
-
-function requestHeaders(request: unknown): Record<string, string> {
-  return (request as { headers?: Record<string, string> } | undefined)?.headers ?? {};
 }

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
+import { type S3Client } from '@aws-sdk/client-s3';
 import { spawnCachelet, fetchStats, type SpawnedCachelet } from '@faast/cli';
 import { NO_LATENCY_PROFILE, startS3Emulator, type RemoteProfile, type S3Emulator } from '@faast/emulator';
 import { closeFaastConnections, withFaast, type FaastS3Options } from '@faast/s3';

@@ -5,7 +5,7 @@
  * headers are captured, so that a cached reply can repeat what S3 said (user metadata,
  * encryption, storage class, ...) exactly.
  */
-import { Readable } from 'node:stream';
+import { type Readable } from 'node:stream';
 import {
   GetObjectCommand,
   HeadObjectCommand,

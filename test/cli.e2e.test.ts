@@ -1,0 +1,71 @@
+/** The `faast` command end to end: the demo (what `npm start` runs) and `faast stats`. */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { FAAST_BIN } from '@faast/cli';
+import { startStack } from './support/harness';
+
+jest.setTimeout(120_000);
+
+describe('faast demo', () => {
+  it('runs both passes, prints the table, writes JSON and exits 0; the cache pass reads the origin less', () => {
+    const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faast-demo-test-')), 'demo.json');
+    const r = spawnSync(process.execPath, [FAAST_BIN, 'demo', '--reads', '120', '--objects', '12', '--latency', '2', '--json', json], {
+      encoding: 'utf8',
+      timeout: 100_000,
+    });
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/S3 only/);
+    expect(r.stdout).toMatch(/S3 \+ Faa\$T/);
+    expect(r.stdout).toMatch(/p50\s+p99\s+mean\s+hit ratio\s+origin requests\s+bytes from origin/);
+    const result = JSON.parse(fs.readFileSync(json, 'utf8')) as { passes: { name: string; originRequests: number; hitRatio?: number; latency: { count: number } }[] };
+    const [plain, cached] = result.passes;
+    expect(plain!.latency.count).toBe(120);
+    expect(cached!.latency.count).toBe(120);
+    expect(cached!.originRequests).toBeLessThan(plain!.originRequests);
+    expect(cached!.hitRatio).toBeGreaterThan(0.5);
+  });
+
+  it('a bad flag: one line, exit 2', () => {
+    const r = spawnSync(process.execPath, [FAAST_BIN, 'demo', '--reads', 'many'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe("faast: --reads: 'many' is not a whole number ≥ 1");
+  });
+});
+
+describe('faast stats', () => {
+  it('shows the counters as a table and as JSON', async () => {
+    const stack = await startStack();
+    try {
+      await stack.plain.send(new PutObjectCommand({ Bucket: stack.bucket, Key: 'k', Body: 'x'.repeat(1000) }));
+      for (let i = 0; i < 3; i++) await (await stack.wrapped.send(new GetObjectCommand({ Bucket: stack.bucket, Key: 'k' }))).Body!.transformToByteArray();
+      const table = spawnSync(process.execPath, [FAAST_BIN, 'stats', '--socket', stack.socket], { encoding: 'utf8' });
+      expect(table.status).toBe(0);
+      expect(table.stdout).toMatch(/^hits\s+2$/m);
+      expect(table.stdout).toMatch(/^misses\s+1 /m);
+      expect(table.stdout).toMatch(/^hit ratio\s+66\.7 %$/m);
+      const json = spawnSync(process.execPath, [FAAST_BIN, 'stats', '--json'], { encoding: 'utf8', env: { ...process.env, FAAST_SOCKET: stack.socket } });
+      const stats = JSON.parse(json.stdout) as Record<string, number | string>;
+      expect(stats).toMatchObject({ app: 'it', hits: 2, misses: 1, objects: 1, bytesServed: 3000, bytesFromOrigin: 1000, capacityBytes: 256 * 2 ** 20 });
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('no cachelet on the socket: a clear error', () => {
+    const r = spawnSync(process.execPath, [FAAST_BIN, 'stats', '--socket', '/tmp/faast-no-such.sock'], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^faast: no cachelet answers on \/tmp\/faast-no-such.sock/);
+  });
+
+  it('no socket given: one line, exit 2', () => {
+    const env = { ...process.env };
+    delete env['FAAST_SOCKET'];
+    const r = spawnSync(process.execPath, [FAAST_BIN, 'stats'], { encoding: 'utf8', env });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('faast: --socket: is required (or set FAAST_SOCKET)');
+  });
+});

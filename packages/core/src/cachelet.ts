@@ -118,9 +118,7 @@ export class Cachelet {
         const body = mine ? fill.takeBody() : undefined;
         if (body && !spec) {
           this.counters.passThrough++;
-          const result = this.answer(header.meta, undefined, req.conditions, 'pass-through', () => this.originBody(body));
-          if (result.status !== 'ok') body.destroy();
-          return result;
+          return this.answer(header.meta, undefined, req.conditions, 'pass-through', (s, e) => this.originBody(body, s, e), () => body.destroy());
         }
         body?.destroy();
         return this.passThrough(req.ref, key, spec, req.conditions, header.meta);
@@ -141,12 +139,14 @@ export class Cachelet {
       source = 'miss';
       const { promise } = this.heads.do(key, () => {
         this.counters.originRequests++;
-        return this.origin.head(ref);
+        return this.origin.head(ref).catch((err: unknown) => {
+          this.counters.originErrors++; // once per origin request, however many callers shared it
+          throw err;
+        });
       });
       try {
         meta = await promise;
       } catch (err) {
-        this.counters.originErrors++;
         throw new CacheError('ORIGIN', `origin HEAD ${ref.bucket}/${ref.key} failed: ${(err as Error).message}`, { cause: err });
       }
     }
@@ -309,35 +309,42 @@ export class Cachelet {
         }
         throw new CacheError('ORIGIN', `origin sent bytes ${got.start}-${got.end}, ${need.start}-${need.end} were needed`);
       }
-      const result = this.answer(meta, spec, conditions, 'pass-through', (s, e) => this.originBody(body, s - got.start, e - got.start));
-      if (!('body' in result)) body.destroy();
-      return result;
+      return this.answer(meta, spec, conditions, 'pass-through', (s, e) => this.originBody(body, s - got.start, e - got.start), () => body.destroy());
     }
   }
 
-  /** Applies preconditions and the range to one version, and sets up its body. */
+  /**
+   * Applies preconditions and the range to one version, and sets up its body. `release`
+   * frees what the body holds (an origin stream) when no body is sent, or when the body is
+   * abandoned — also before its first byte, when a generator's own `finally` never runs.
+   */
   private answer(
     meta: ObjectMeta,
     spec: RangeSpec | undefined,
     conditions: Conditions | undefined,
     source: Source,
     bodyOf: (start: number, end: number) => AsyncGenerator<Buffer>,
+    release?: () => void,
   ): ReadResult {
     const outcome = evaluateConditions(conditions, meta);
-    if (outcome !== 'ok') return { status: outcome, meta, source };
-    if (!spec) {
-      return { status: 'ok', meta, contentLength: meta.size, source, body: this.counted(bodyOf(0, meta.size - 1)) };
+    let range: ByteRange | 'unsatisfiable' = { start: 0, end: meta.size - 1 };
+    if (outcome === 'ok' && spec) range = resolveRange(spec, meta.size);
+    if (outcome !== 'ok' || range === 'unsatisfiable') {
+      release?.();
+      return { status: outcome !== 'ok' ? outcome : 'range-not-satisfiable', meta, source };
     }
-    const range = resolveRange(spec, meta.size);
-    if (range === 'unsatisfiable') return { status: 'range-not-satisfiable', meta, source };
-    return {
-      status: 'partial-content',
-      meta,
-      range,
-      contentLength: range.end - range.start + 1,
-      source,
-      body: this.counted(bodyOf(range.start, range.end)),
-    };
+    const body = this.counted(bodyOf(range.start, range.end));
+    if (release) {
+      const finish = body.return.bind(body);
+      body.return = (value) => {
+        release();
+        return finish(value);
+      };
+    }
+    const contentLength = range.end - range.start + 1;
+    return spec
+      ? { status: 'partial-content', meta, range, contentLength, source, body }
+      : { status: 'ok', meta, contentLength, source, body };
   }
 
   /** `[start, end]` of a stored body, in messages of at most `streamChunkBytes` (no copies). */
@@ -346,10 +353,11 @@ export class Cachelet {
     for (let at = start; at <= end; at += step) yield body.subarray(at, Math.min(at + step, end + 1));
   }
 
-  /** Bytes `[start, end]` of an origin stream (all of it by default); destroys the stream when done or abandoned. */
-  private async *originBody(body: OriginBody, start = 0, end = Number.MAX_SAFE_INTEGER): AsyncGenerator<Buffer> {
+  /** Bytes `[start, end]` of an origin stream; fails if the stream ends before `end`; destroys the stream when done or abandoned. */
+  private async *originBody(body: OriginBody, start: number, end: number): AsyncGenerator<Buffer> {
     let offset = 0;
     try {
+      if (end < start) return;
       for await (const chunk of body as AsyncIterable<Buffer>) {
         this.counters.bytesFromOrigin += chunk.length;
         const chunkEnd = offset + chunk.length;
@@ -357,6 +365,7 @@ export class Cachelet {
         offset = chunkEnd;
         if (offset > end) return;
       }
+      throw new CacheError('ORIGIN', `origin body ended after ${offset - start} of ${end - start + 1} bytes`);
     } finally {
       body.destroy();
     }

@@ -143,12 +143,13 @@ describe('faast daemon flags', () => {
 });
 
 describe('the daemon process', () => {
-  it('socket mode 0600, metrics, health over HTTP, graceful SIGTERM removes the socket', async () => {
+  it('socket mode 0600, TCP listener, metrics, health over HTTP, graceful SIGTERM removes the socket', async () => {
     const port = await freePort();
+    const tcpPort = await freePort();
     const socket = path.join(stack.dir, 'second.sock');
     const second = await spawnCachelet({
       args: ['--app', 'metrics', '--origin', `s3://${stack.bucket}`, '--endpoint', stack.emulator.endpoint, '--socket', socket,
-        '--checksums', 'when-required', '--metrics-port', String(port), '--log-level', 'warn'],
+        '--checksums', 'when-required', '--metrics-port', String(port), '--listen', `127.0.0.1:${tcpPort}`, '--log-level', 'warn'],
       env: daemonEnv(stack.emulator),
     });
     try {
@@ -157,6 +158,11 @@ describe('the daemon process', () => {
       expect(metrics).toMatch(/^faast_cache_hits_total\{app="metrics"\} 0$/m);
       expect(metrics).toMatch(/^faast_cache_capacity_bytes\{app="metrics"\} 268435456$/m);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      // The same service over TCP (--listen).
+      const tcp = createCacheClient(`127.0.0.1:${tcpPort}`);
+      const stats = await new Promise((resolve, reject) => tcp.Stats({}, (err, r) => (err ? reject(err) : resolve(r))));
+      tcp.close();
+      expect(stats).toMatchObject({ app: 'metrics', hits: 0 });
     } finally {
       expect(await second.stop()).toBe(0);
     }

@@ -183,6 +183,22 @@ describe('GetObject parity', () => {
     expect(ok.body.toString()).toBe('hello, faast');
   });
 
+  it.each([
+    ['VersionId', { VersionId: 'null' }],
+    ['SSE-C', { SSECustomerAlgorithm: 'AES256', SSECustomerKey: 'k'.repeat(32) }],
+    ['ResponseContentType', { ResponseContentType: 'text/x-override' }],
+  ])('%s requests go to S3 unchanged', async (_name, extra) => {
+    await read(stack.wrapped, { Key: 'small.txt' });
+    const before = (await stack.stats()).hits + (await stack.stats()).misses;
+    const originBefore = stack.emulator.requests().total;
+    const expected = await outcome(read(stack.plain, { Key: 'small.txt', ...extra }));
+    const got = await outcome(read(stack.wrapped, { Key: 'small.txt', ...extra }));
+    expect(got).toEqual(expected);
+    const after = await stack.stats();
+    expect(after.hits + after.misses).toBe(before);
+    expect(stack.emulator.requests().total - originBefore).toBe(2);
+  });
+
   it('the body offers every SDK stream form', async () => {
     const get = () => stack.wrapped.send(new GetObjectCommand({ Bucket: stack.bucket, Key: 'binary.bin' }));
     const expected = OBJECTS['binary.bin']!.body;

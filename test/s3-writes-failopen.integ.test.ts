@@ -3,6 +3,9 @@
  * read fail: a dead, hung or restarted cachelet sends reads to storage.
  */
 import {
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  UploadPartCommand,
   CopyObjectCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
@@ -71,6 +74,23 @@ describe('writes through the wrapped client', () => {
     expect(await text(stack.wrapped, 'w/dst.txt')).toBe('old destination');
     await stack.wrapped.send(new CopyObjectCommand({ Bucket: stack.bucket, Key: 'w/dst.txt', CopySource: `${stack.bucket}/w/src.txt` }));
     expect(await text(stack.wrapped, 'w/dst.txt')).toBe('source bytes');
+  });
+
+  it('CompleteMultipartUpload: the next read returns the assembled object', async () => {
+    const Key = 'w/multipart.bin';
+    await put(stack.wrapped, Key, 'small before');
+    expect(await text(stack.wrapped, Key)).toBe('small before');
+    const part1 = bytes(5 * 2 ** 20, 31);
+    const part2 = Buffer.from('tail');
+    const { UploadId } = await stack.wrapped.send(new CreateMultipartUploadCommand({ Bucket: stack.bucket, Key }));
+    const parts = [];
+    for (const [i, Body] of [part1, part2].entries()) {
+      const { ETag } = await stack.wrapped.send(new UploadPartCommand({ Bucket: stack.bucket, Key, UploadId, PartNumber: i + 1, Body }));
+      parts.push({ ETag, PartNumber: i + 1 });
+    }
+    await stack.wrapped.send(new CompleteMultipartUploadCommand({ Bucket: stack.bucket, Key, UploadId, MultipartUpload: { Parts: parts } }));
+    const out = await stack.wrapped.send(new GetObjectCommand({ Bucket: stack.bucket, Key }));
+    expect(Buffer.from(await out.Body!.transformToByteArray()).equals(Buffer.concat([part1, part2]))).toBe(true);
   });
 
   it('a write by another instance of the wrapped client is seen by this one', async () => {

@@ -10,7 +10,7 @@ export type RangeSpec =
   | { kind: 'from'; first: number; last?: number }
   | { kind: 'suffix'; length: number };
 
-const RANGE = /^bytes=(?:(\d+)-(\d*)|-(\d+))$/;
+const RANGE = /^bytes=(?:(\d+)-(\d*)|-(\d+))$/i; // range units are case-insensitive (RFC 9110 §14.1)
 
 /**
  * Parses one byte range. Returns `undefined` for an empty header (the whole object) and

@@ -22,9 +22,9 @@ const ENTRY_OVERHEAD_BYTES = 160;
 
 /** The accounted size of an entry, bytes. */
 export function entrySize(key: string, obj: StoredObject): number {
-  let meta = obj.meta.etag.length + obj.meta.contentType.length;
-  for (const [k, v] of Object.entries(obj.meta.userMetadata)) meta += k.length + v.length;
-  for (const [k, v] of Object.entries(obj.meta.headers)) meta += k.length + v.length;
+  let meta = Buffer.byteLength(obj.meta.etag) + Buffer.byteLength(obj.meta.contentType);
+  for (const [k, v] of Object.entries(obj.meta.userMetadata)) meta += Buffer.byteLength(k) + Buffer.byteLength(v);
+  for (const [k, v] of Object.entries(obj.meta.headers)) meta += Buffer.byteLength(k) + Buffer.byteLength(v);
   return obj.body.length + Buffer.byteLength(key) + meta + ENTRY_OVERHEAD_BYTES;
 }
 

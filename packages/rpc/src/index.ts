@@ -10,10 +10,21 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import type { ProtoGrpcType as CacheProto } from './generated/cache';
 import type { ProtoGrpcType as HealthProto } from './generated/health';
+import type { ProtoGrpcType as PeerProto } from './generated/peer';
+import type { PeerClient as PeerServiceClient, PeerHandlers } from './generated/faast/v1/Peer';
 import type { CacheClient, CacheDefinition, CacheHandlers } from './generated/faast/v1/Cache';
 import type { HealthClient, HealthDefinition, HealthHandlers } from './generated/grpc/health/v1/Health';
 
-export type { CacheClient, CacheDefinition, CacheHandlers, HealthClient, HealthDefinition, HealthHandlers };
+export type { CacheClient, CacheDefinition, CacheHandlers, HealthClient, HealthDefinition, HealthHandlers, PeerServiceClient, PeerHandlers };
+export type { PeerContext, PeerContext__Output } from './generated/faast/v1/PeerContext';
+export type { PeerGetRequest, PeerGetRequest__Output } from './generated/faast/v1/PeerGetRequest';
+export type { ValidateRequest, ValidateRequest__Output } from './generated/faast/v1/ValidateRequest';
+export type { ValidateReply, ValidateReply__Output } from './generated/faast/v1/ValidateReply';
+export type { PeerNotifyWriteRequest, PeerNotifyWriteRequest__Output } from './generated/faast/v1/PeerNotifyWriteRequest';
+export type { PeerInvalidateRequest, PeerInvalidateRequest__Output } from './generated/faast/v1/PeerInvalidateRequest';
+export type { PeerStatsReply, PeerStatsReply__Output } from './generated/faast/v1/PeerStatsReply';
+export type { Ring, Ring__Output } from './generated/faast/v1/Ring';
+export type { Member as WireMember, Member__Output as WireMember__Output } from './generated/faast/v1/Member';
 export type { GetRequest, GetRequest__Output } from './generated/faast/v1/GetRequest';
 export type { GetReply, GetReply__Output } from './generated/faast/v1/GetReply';
 export type { GetHeader, GetHeader__Output } from './generated/faast/v1/GetHeader';
@@ -48,6 +59,7 @@ export function protoDir(): string {
 
 let cache: CacheProto | undefined;
 let health: HealthProto | undefined;
+let peer: PeerProto | undefined;
 
 function load<T>(file: string): T {
   const def = protoLoader.loadSync(file, { ...LOADER_OPTIONS, includeDirs: [protoDir()] });
@@ -58,6 +70,18 @@ function load<T>(file: string): T {
 export function cacheService(): CacheProto['faast']['v1']['Cache'] {
   cache ??= load<CacheProto>('faast/v1/cache.proto');
   return cache.faast.v1.Cache;
+}
+
+/** The `faast.v1.Peer` service (cachelet ↔ cachelet). */
+export function peerService(): PeerProto['faast']['v1']['Peer'] {
+  peer ??= load<PeerProto>('faast/v1/peer.proto');
+  return peer.faast.v1.Peer;
+}
+
+/** A client of the Peer service at `host:port`, without TLS (peers talk on a private network). */
+export function createPeerClient(address: string, options: grpc.ChannelOptions = {}): PeerServiceClient {
+  const Client = peerService();
+  return new Client(grpcTarget(address), grpc.credentials.createInsecure(), { ...CHANNEL_OPTIONS, ...options });
 }
 
 /** The standard `grpc.health.v1.Health` service. */

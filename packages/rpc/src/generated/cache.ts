@@ -10,10 +10,12 @@ import type { HeadReply as _faast_v1_HeadReply, HeadReply__Output as _faast_v1_H
 import type { HeadRequest as _faast_v1_HeadRequest, HeadRequest__Output as _faast_v1_HeadRequest__Output } from './faast/v1/HeadRequest';
 import type { InvalidateReply as _faast_v1_InvalidateReply, InvalidateReply__Output as _faast_v1_InvalidateReply__Output } from './faast/v1/InvalidateReply';
 import type { InvalidateRequest as _faast_v1_InvalidateRequest, InvalidateRequest__Output as _faast_v1_InvalidateRequest__Output } from './faast/v1/InvalidateRequest';
+import type { Member as _faast_v1_Member, Member__Output as _faast_v1_Member__Output } from './faast/v1/Member';
 import type { NotifyWriteReply as _faast_v1_NotifyWriteReply, NotifyWriteReply__Output as _faast_v1_NotifyWriteReply__Output } from './faast/v1/NotifyWriteReply';
 import type { NotifyWriteRequest as _faast_v1_NotifyWriteRequest, NotifyWriteRequest__Output as _faast_v1_NotifyWriteRequest__Output } from './faast/v1/NotifyWriteRequest';
 import type { ObjectMeta as _faast_v1_ObjectMeta, ObjectMeta__Output as _faast_v1_ObjectMeta__Output } from './faast/v1/ObjectMeta';
 import type { ObjectRef as _faast_v1_ObjectRef, ObjectRef__Output as _faast_v1_ObjectRef__Output } from './faast/v1/ObjectRef';
+import type { Ring as _faast_v1_Ring, Ring__Output as _faast_v1_Ring__Output } from './faast/v1/Ring';
 import type { StatsReply as _faast_v1_StatsReply, StatsReply__Output as _faast_v1_StatsReply__Output } from './faast/v1/StatsReply';
 import type { StatsRequest as _faast_v1_StatsRequest, StatsRequest__Output as _faast_v1_StatsRequest__Output } from './faast/v1/StatsRequest';
 
@@ -33,10 +35,12 @@ export interface ProtoGrpcType {
       HeadRequest: MessageTypeDefinition<_faast_v1_HeadRequest, _faast_v1_HeadRequest__Output>
       InvalidateReply: MessageTypeDefinition<_faast_v1_InvalidateReply, _faast_v1_InvalidateReply__Output>
       InvalidateRequest: MessageTypeDefinition<_faast_v1_InvalidateRequest, _faast_v1_InvalidateRequest__Output>
+      Member: MessageTypeDefinition<_faast_v1_Member, _faast_v1_Member__Output>
       NotifyWriteReply: MessageTypeDefinition<_faast_v1_NotifyWriteReply, _faast_v1_NotifyWriteReply__Output>
       NotifyWriteRequest: MessageTypeDefinition<_faast_v1_NotifyWriteRequest, _faast_v1_NotifyWriteRequest__Output>
       ObjectMeta: MessageTypeDefinition<_faast_v1_ObjectMeta, _faast_v1_ObjectMeta__Output>
       ObjectRef: MessageTypeDefinition<_faast_v1_ObjectRef, _faast_v1_ObjectRef__Output>
+      Ring: MessageTypeDefinition<_faast_v1_Ring, _faast_v1_Ring__Output>
       Source: EnumTypeDefinition
       StatsReply: MessageTypeDefinition<_faast_v1_StatsReply, _faast_v1_StatsReply__Output>
       StatsRequest: MessageTypeDefinition<_faast_v1_StatsRequest, _faast_v1_StatsRequest__Output>

@@ -1,5 +1,6 @@
 // Original file: ../../proto/faast/v1/cache.proto
 
+import type { Ring as _faast_v1_Ring, Ring__Output as _faast_v1_Ring__Output } from '../../faast/v1/Ring';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -26,6 +27,41 @@ export interface StatsReply {
   'heads'?: (number | string | Long);
   'maxObjectBytes'?: (number | string | Long);
   'uptimeSeconds'?: (number | string);
+  /**
+   * The distributed cache (see peer.proto).
+   */
+  'forwarded'?: (number | string | Long);
+  /**
+   * reads served for peers, as owner
+   */
+  'peerServed'?: (number | string | Long);
+  /**
+   * reads served from a replica the owner validated
+   */
+  'replicaHits'?: (number | string | Long);
+  /**
+   * Validate calls sent to owners
+   */
+  'validations'?: (number | string | Long);
+  /**
+   * failed peer calls (the peer is then suspect)
+   */
+  'peerErrors'?: (number | string | Long);
+  /**
+   * reads that went to the origin because the owner was unreachable
+   */
+  'peerFallbacks'?: (number | string | Long);
+  /**
+   * forwarded reads received for keys this cachelet does not own
+   */
+  'notOwner'?: (number | string | Long);
+  /**
+   * origin revalidations (If-None-Match) by the owner
+   */
+  'revalidations'?: (number | string | Long);
+  'replicaObjects'?: (number | string | Long);
+  'replicaBytes'?: (number | string | Long);
+  'ring'?: (_faast_v1_Ring | null);
 }
 
 /**
@@ -52,4 +88,39 @@ export interface StatsReply__Output {
   'heads': (number);
   'maxObjectBytes': (number);
   'uptimeSeconds': (number);
+  /**
+   * The distributed cache (see peer.proto).
+   */
+  'forwarded': (number);
+  /**
+   * reads served for peers, as owner
+   */
+  'peerServed': (number);
+  /**
+   * reads served from a replica the owner validated
+   */
+  'replicaHits': (number);
+  /**
+   * Validate calls sent to owners
+   */
+  'validations': (number);
+  /**
+   * failed peer calls (the peer is then suspect)
+   */
+  'peerErrors': (number);
+  /**
+   * reads that went to the origin because the owner was unreachable
+   */
+  'peerFallbacks': (number);
+  /**
+   * forwarded reads received for keys this cachelet does not own
+   */
+  'notOwner': (number);
+  /**
+   * origin revalidations (If-None-Match) by the owner
+   */
+  'revalidations': (number);
+  'replicaObjects': (number);
+  'replicaBytes': (number);
+  'ring': (_faast_v1_Ring__Output | null);
 }

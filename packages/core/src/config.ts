@@ -71,6 +71,38 @@ export interface CacheletConfigInput {
   maxKeyBytes?: number;
   /** Size of the body messages a reply is split into, bytes. Default 256 KiB. */
   streamChunkBytes?: number;
+  /** How a cached copy is kept consistent with the origin. Default `owner`. */
+  consistency?: Consistency;
+  /** Share of the capacity for replicas of hot objects owned by other cachelets, 0–0.9. Default 0.2 (only with peers). */
+  replicaShare?: number;
+  /** Reads of a key by this cachelet (among the last ones tracked) that make it hot enough for a replica. Default 2. */
+  replicaMinReads?: number;
+  /** How long a peer that failed is bypassed before it is tried again, ms. Default 2000. */
+  suspectMs?: number;
+}
+
+/**
+ * - `owner`: the owner's version is the truth; no origin round trip on a hit.
+ * - `ttl`: as `owner`, and a copy verified longer than `ttlMs` ago is revalidated with the
+ *   origin (If-None-Match), to catch writers that bypass the cache.
+ * - `strict`: revalidate with the origin on every read.
+ */
+export type Consistency = { mode: 'owner' } | { mode: 'ttl'; ttlMs: number } | { mode: 'strict' };
+
+/** Parses `owner`, `ttl:<ms>` or `strict`. */
+export function parseConsistency(value: string, option = 'consistency'): Consistency {
+  if (value === 'owner' || value === 'strict') return { mode: value };
+  const m = /^ttl:(\d+)$/.exec(value);
+  if (m) {
+    const ttlMs = Number(m[1]);
+    if (ttlMs > 0 && Number.isSafeInteger(ttlMs)) return { mode: 'ttl', ttlMs };
+  }
+  throw new ConfigError(option, `'${value}' is not a consistency mode (owner, ttl:<ms> with ms > 0, strict)`);
+}
+
+/** `owner`, `ttl:5000`, `strict`. */
+export function formatConsistency(c: Consistency): string {
+  return c.mode === 'ttl' ? `ttl:${c.ttlMs}` : c.mode;
 }
 
 /** Cachelet options with every value resolved. */
@@ -98,7 +130,14 @@ export function resolveCacheletConfig(input: CacheletConfigInput = {}): Cachelet
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/.test(app)) {
     throw new ConfigError('app', `'${app}' is not a valid app name (letters, digits, '.', '_', '-'; at most 63)`);
   }
-  return { app, capacityBytes, maxObjectBytes, maxKeyBytes, streamChunkBytes };
+  const consistency = input.consistency ?? { mode: 'owner' };
+  const replicaShare = input.replicaShare ?? 0.2;
+  if (!(replicaShare >= 0 && replicaShare <= 0.9)) throw new ConfigError('replicaShare', `expected a share from 0 to 0.9, got ${replicaShare}`);
+  const replicaMinReads = input.replicaMinReads ?? 2;
+  positive('replicaMinReads', replicaMinReads);
+  const suspectMs = input.suspectMs ?? 2000;
+  whole('suspectMs', suspectMs);
+  return { app, capacityBytes, maxObjectBytes, maxKeyBytes, streamChunkBytes, consistency, replicaShare, replicaMinReads, suspectMs };
 }
 
 function whole(option: string, v: number): void {

@@ -2,6 +2,7 @@
  * @faast/core — the cachelet engine of Faa$T, free of SDKs and transports.
  */
 export * from './ports';
+export * from './read';
 export * from './errors';
 export * from './config';
 export * from './range';
@@ -10,4 +11,7 @@ export * from './store';
 export * from './single-flight';
 export * from './fill';
 export * from './stats';
+export * from './ring';
+export * from './membership-static';
+export * from './peering';
 export * from './cachelet';

@@ -3,6 +3,7 @@
  * live with the process that wires them (the daemon, or an interceptor's embedded mode).
  */
 import type { Readable } from 'node:stream';
+import type { PeerContext, ReadRequest, ReadResult, ValidateResult } from './read';
 
 /** Which object, inside the cachelet's origin: S3 bucket and key (Azure: container and blob). */
 export interface ObjectRef {
@@ -78,3 +79,49 @@ export interface Clock {
 
 /** The system clock. */
 export const systemClock: Clock = { now: () => Date.now() };
+
+/** One cachelet of an application, as the membership registry knows it. */
+export interface Member {
+  /** Unique and stable for the life of the cachelet process (e.g. `host:port` or a random id). */
+  id: string;
+  /** Where peers reach its peer service: `host:port`. */
+  address: string;
+  /** Its memory store capacity, bytes (for stats and the autoscaler). */
+  capacityBytes: number;
+}
+
+/**
+ * Who the cachelets of one application are. Implementations: a static list (one machine,
+ * tests) and a Redis registry (heartbeats with a TTL, pub/sub for changes). An application
+ * name is a namespace: two apps never see each other's members.
+ */
+export interface Membership {
+  /** Registers `self` (if it serves peers) and starts watching; resolves once the first view is known. */
+  start(self: Member): Promise<void>;
+  /** The current members, `self` included, sorted by id. */
+  members(): Member[];
+  /** Calls `listener` with the new list after every change; returns an unsubscribe function. */
+  onChange(listener: (members: Member[]) => void): () => void;
+  /** Deregisters `self` (so peers drop it at once, not after its TTL) and stops watching. */
+  stop(): Promise<void>;
+}
+
+/**
+ * One other cachelet of the application, reached over the peer protocol. Every method
+ * rejects when the peer cannot be reached in time; the caller then marks it suspect and
+ * reads the origin.
+ */
+export interface PeerClient {
+  /** A read forwarded to the owner (never forwarded again by the receiver). */
+  get(req: ReadRequest, ctx: PeerContext): Promise<ReadResult>;
+  /** Metadata only: is `etag` the owner's current version of `ref`? */
+  validate(ref: ObjectRef, etag: string, ctx: PeerContext): Promise<ValidateResult>;
+  notifyWrite(ref: ObjectRef, etag: string, ctx: PeerContext): Promise<void>;
+  invalidate(refs: ObjectRef[], ctx: PeerContext): Promise<void>;
+  close(): void;
+}
+
+/** Makes peer clients (the daemon's is gRPC over TCP). */
+export interface PeerConnector {
+  connect(member: Member): PeerClient;
+}

@@ -1,3 +1,5 @@
+import type { Member } from './ports';
+
 /**
  * Counters of one cachelet, since it started. The daemon exports them as Prometheus metrics
  * and through the Stats RPC; the autoscaler and the cost report read the same fields.
@@ -29,14 +31,35 @@ export class CacheletStats {
   invalidations = 0;
   /** Requests refused as malformed or over a limit. */
   badRequests = 0;
+  /** Reads sent to their owner (another cachelet). */
+  forwarded = 0;
+  /** Reads served for other cachelets, as the owner. */
+  peerServed = 0;
+  /** Reads served from a local replica after the owner validated it. */
+  replicaHits = 0;
+  /** Validate calls sent to owners (metadata only). */
+  validations = 0;
+  /** Peer calls that failed; the peer is then suspect for a while. */
+  peerErrors = 0;
+  /** Reads that went to the origin because the owner was unreachable or suspect. */
+  peerFallbacks = 0;
+  /** Forwarded reads received for a key this cachelet does not own under its view (read from the origin, not forwarded again). */
+  notOwner = 0;
+  /** Copies revalidated with the origin (If-None-Match) before being served. */
+  revalidations = 0;
 }
 
 /** Counters plus the store's gauges, as one snapshot. */
 export interface CacheletStatsSnapshot extends CacheletStats {
   app: string;
   origin: string;
+  /** Objects and accounted bytes this cachelet holds as owner. */
   objects: number;
   bytesUsed: number;
+  /** Replicas of hot objects owned by others. */
+  replicaObjects: number;
+  replicaBytes: number;
+  ring: { self: string; epoch: string; members: Member[]; views: number; consistency: string };
   capacityBytes: number;
   maxObjectBytes: number;
   uptimeSeconds: number;

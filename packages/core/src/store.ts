@@ -13,8 +13,12 @@ import type { ObjectMeta } from './ports';
 export interface StoredObject {
   meta: ObjectMeta;
   body: Buffer;
-  /** When it was stored, ms since the epoch (for revalidation policies). */
+  /** When it was stored, ms since the epoch. */
   storedAtMs: number;
+  /** When it was last known current at the origin, ms since the epoch (ttl consistency). */
+  verifiedAtMs: number;
+  /** The ring epoch under which it was last verified: after an ownership change, a copy is revalidated before it is served. */
+  epoch: string;
 }
 
 /** Bytes an entry costs beyond its body: fixed overhead for the entry and its LRU node. */

@@ -118,8 +118,8 @@ describe('Cachelet write notices', () => {
     origin.put('bkt', 'b', v2);
     await read(cache, 'a');
     await read(cache, 'b');
-    expect(cache.invalidate([ref('a'), ref('b'), ref('never-read')])).toBe(2);
-    expect(cache.invalidate([ref('a')])).toBe(0);
+    expect(await cache.invalidate([ref('a'), ref('b'), ref('never-read')])).toBe(2);
+    expect(await cache.invalidate([ref('a')])).toBe(0);
     expect(cache.stats()).toMatchObject({ invalidations: 2, objects: 0, bytesUsed: 0 });
     expect((await read(cache, 'a')).source).toBe('miss');
     expect(origin.gets).toHaveLength(3);
@@ -131,7 +131,7 @@ describe('Cachelet write notices', () => {
     origin.put('bkt', 'a', v1);
     const release = origin.holdNextBody(500);
     const early = await cache.get({ ref: ref('a') });
-    expect(cache.invalidate([ref('a')])).toBe(0);
+    expect(await cache.invalidate([ref('a')])).toBe(0);
     release();
     await bodyOf(early);
     await settle();
@@ -237,7 +237,7 @@ describe('Cachelet request limits', () => {
     const { origin, cache } = setup({ maxKeyBytes: 16 });
     expect((await rejection(cache.get({ ref: bad }))).code).toBe('INVALID_ARGUMENT');
     expect((await rejection(cache.head(bad))).code).toBe('INVALID_ARGUMENT');
-    expect(() => cache.notifyWrite(bad, '"e"')).toThrow(CacheError);
+    await expect(cache.notifyWrite(bad, '"e"')).rejects.toThrow(CacheError);
     expect(cache.stats().badRequests).toBe(3);
     expect(origin.gets).toHaveLength(0);
     expect(origin.heads).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, formatBytes, parseBytes, resolveCacheletConfig, type CacheletConfigInput } from '@faast/core';
+import { ConfigError, formatBytes, parseBytes, resolveCacheletConfig, type CacheletConfigInput, parseConsistency, formatConsistency } from '@faast/core';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -137,12 +137,26 @@ describe('resolveCacheletConfig', () => {
   });
 
   it('keeps explicit values', () => {
-    const input = { app: 'photos.v2', capacityBytes: 10 * MiB, maxObjectBytes: 10 * MiB, maxKeyBytes: 64, streamChunkBytes: 16 * MiB };
+    const input = {
+      app: 'photos.v2',
+      capacityBytes: 10 * MiB,
+      maxObjectBytes: 10 * MiB,
+      maxKeyBytes: 64,
+      streamChunkBytes: 16 * MiB,
+      consistency: { mode: 'ttl' as const, ttlMs: 5000 },
+      replicaShare: 0.5,
+      replicaMinReads: 3,
+      suspectMs: 100,
+    };
     expect(resolveCacheletConfig(input)).toEqual(input);
     expect(resolveCacheletConfig({ maxObjectBytes: 0 }).maxObjectBytes).toBe(0);
   });
 
   it.each<[string, CacheletConfigInput]>([
+    ['replicaShare', { replicaShare: 0.95 }],
+    ['replicaShare', { replicaShare: -0.1 }],
+    ['replicaMinReads', { replicaMinReads: 0 }],
+    ['suspectMs', { suspectMs: -1 }],
     ['capacityBytes', { capacityBytes: 0 }],
     ['capacityBytes', { capacityBytes: -5 }],
     ['capacityBytes', { capacityBytes: 1.5 }],
@@ -166,5 +180,20 @@ describe('resolveCacheletConfig', () => {
 
   it('accepts an app name of 63 characters', () => {
     expect(resolveCacheletConfig({ app: 'a'.repeat(63) }).app).toHaveLength(63);
+  });
+});
+
+describe('parseConsistency', () => {
+  it.each([
+    ['owner', { mode: 'owner' }],
+    ['strict', { mode: 'strict' }],
+    ['ttl:250', { mode: 'ttl', ttlMs: 250 }],
+  ])('%s', (value, expected) => {
+    expect(parseConsistency(value)).toEqual(expected);
+    expect(formatConsistency(parseConsistency(value))).toBe(value);
+  });
+
+  it.each(['ttl:0', 'ttl:', 'ttl:-5', 'eventual', ''])('%j is refused, naming the option', (value) => {
+    expect(() => parseConsistency(value, '--consistency')).toThrow(/^--consistency: .* is not a consistency mode/);
   });
 });

@@ -4,9 +4,9 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConfigError, parseBytes, resolveCacheletConfig } from '@faast/core';
+import { ConfigError, parseBytes, parseConsistency, parseStaticMembers, resolveCacheletConfig, StaticMembership, type Membership } from '@faast/core';
 import type { DaemonOptions } from '@faast/daemon';
-import { LOG_LEVELS } from '@faast/daemon';
+import { LOG_LEVELS, RedisMembership } from '@faast/daemon';
 import type { LevelWithSilent } from 'pino';
 
 /** Flag → environment variable. */
@@ -23,6 +23,11 @@ export const DAEMON_ENV = {
   metricsPort: 'FAAST_METRICS_PORT',
   checksums: 'FAAST_CHECKSUMS',
   logLevel: 'FAAST_LOG_LEVEL',
+  peerListen: 'FAAST_PEER_LISTEN',
+  advertise: 'FAAST_ADVERTISE',
+  members: 'FAAST_MEMBERS',
+  consistency: 'FAAST_CONSISTENCY',
+  replicaShare: 'FAAST_REPLICA_SHARE',
 } as const;
 
 export type DaemonFlags = Partial<Record<keyof typeof DAEMON_ENV, string>>;
@@ -32,7 +37,15 @@ export function defaultSocket(app: string): string {
   return path.join(os.tmpdir(), `faast-${app}.sock`);
 }
 
-export function resolveDaemonOptions(flags: DaemonFlags, env: NodeJS.ProcessEnv = process.env): DaemonOptions & { logLevel: LevelWithSilent } {
+/**
+ * Resolves and checks every flag. `onMembershipError` receives Redis registry errors after
+ * start (the daemon logs them; the last view is kept meanwhile).
+ */
+export function resolveDaemonOptions(
+  flags: DaemonFlags,
+  env: NodeJS.ProcessEnv = process.env,
+  onMembershipError?: (err: Error) => void,
+): DaemonOptions & { logLevel: LevelWithSilent } {
   const get = (name: keyof typeof DAEMON_ENV): string | undefined => flags[name] ?? (env[DAEMON_ENV[name]] || undefined);
   const app = get('app');
   if (!app) throw new ConfigError('--app', 'is required (or set FAAST_APP)');
@@ -59,11 +72,15 @@ export function resolveDaemonOptions(flags: DaemonFlags, env: NodeJS.ProcessEnv 
   const capacity = get('capacity');
   const maxObject = get('maxObject');
   const maxKey = get('maxKey');
+  const consistency = get('consistency');
+  const replicaShare = get('replicaShare');
   const cachelet = {
     app,
     capacityBytes: capacity !== undefined ? positiveBytes(capacity, '--capacity') : undefined,
     maxObjectBytes: maxObject !== undefined ? parseBytes(maxObject, '--max-object') : undefined,
     maxKeyBytes: maxKey !== undefined ? positiveBytes(maxKey, '--max-key') : undefined,
+    ...(consistency !== undefined ? { consistency: parseConsistency(consistency, '--consistency') } : {}),
+    ...(replicaShare !== undefined ? { replicaShare: share(replicaShare, '--replica-share') } : {}),
   };
   try {
     resolveCacheletConfig(cachelet);
@@ -71,8 +88,21 @@ export function resolveDaemonOptions(flags: DaemonFlags, env: NodeJS.ProcessEnv 
     if (err instanceof ConfigError) throw new ConfigError(FLAG_OF[err.option] ?? err.option, err.message.slice(err.option.length + 2));
     throw err;
   }
-  const listen = get('listen');
-  if (listen && !/^[^\s]+:\d{1,5}$/.test(listen)) throw new ConfigError('--listen', `'${listen}' is not HOST:PORT`);
+  const listen = hostPort(get('listen'), '--listen');
+  const peerListen = hostPort(get('peerListen'), '--peer-listen');
+  const advertise = hostPort(get('advertise'), '--advertise');
+  const membersSpec = get('members');
+  let membership: Membership | undefined;
+  if (membersSpec) {
+    if (!peerListen) throw new ConfigError('--peer-listen', 'is required with --members (peers must be able to reach this cachelet)');
+    if (membersSpec.startsWith('static:')) {
+      membership = new StaticMembership(parseStaticMembers(membersSpec.slice('static:'.length), cachelet.capacityBytes ?? 256 * 2 ** 20));
+    } else if (/^rediss?:\/\//.test(membersSpec)) {
+      membership = new RedisMembership({ url: membersSpec, app, ...(onMembershipError ? { onError: onMembershipError } : {}) });
+    } else {
+      throw new ConfigError('--members', `'${membersSpec}' is not static:HOST:PORT,... or redis://HOST:PORT`);
+    }
+  }
   const metricsPort = get('metricsPort');
   const logLevel = (get('logLevel') ?? 'info') as LevelWithSilent;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('--log-level', `'${logLevel}' must be one of ${LOG_LEVELS.join(', ')}`);
@@ -86,9 +116,23 @@ export function resolveDaemonOptions(flags: DaemonFlags, env: NodeJS.ProcessEnv 
     },
     socket: get('socket') ?? defaultSocket(app),
     ...(listen ? { listen } : {}),
+    ...(peerListen ? { peerListen } : {}),
+    ...(advertise ? { advertise } : {}),
+    ...(membership ? { membership } : {}),
     ...(metricsPort !== undefined ? { metricsPort: port(metricsPort, '--metrics-port') } : {}),
     logLevel,
   };
+}
+
+function hostPort(value: string | undefined, flag: string): string | undefined {
+  if (value !== undefined && !/^[^\s]+:\d{1,5}$/.test(value)) throw new ConfigError(flag, `'${value}' is not HOST:PORT`);
+  return value;
+}
+
+function share(value: string, flag: string): number {
+  const n = Number(value);
+  if (!/^\d*\.?\d+$/.test(value) || n > 0.9) throw new ConfigError(flag, `'${value}' is not a share from 0 to 0.9`);
+  return n;
 }
 
 const FLAG_OF: Record<string, string> = {
@@ -96,6 +140,8 @@ const FLAG_OF: Record<string, string> = {
   capacityBytes: '--capacity',
   maxObjectBytes: '--max-object',
   maxKeyBytes: '--max-key',
+  replicaShare: '--replica-share',
+  consistency: '--consistency',
 };
 
 function positiveBytes(value: string, flag: string): number {

@@ -2,5 +2,5 @@
 export { main, buildProgram } from './main';
 export { resolveDaemonOptions, defaultSocket, DAEMON_ENV, type DaemonFlags } from './daemon-options';
 export { renderTable } from './table';
-export { fetchStats, formatStats } from './stats';
+export { fetchStats, fetchRingStats, formatStats, formatRing } from './stats';
 export { spawnCachelet, FAAST_BIN, type SpawnedCachelet, type SpawnCacheletOptions } from './spawn';

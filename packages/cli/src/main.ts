@@ -7,7 +7,7 @@ import { ConfigError } from '@faast/core';
 import { createLogger, startDaemon } from '@faast/daemon';
 import { resolveDaemonOptions, type DaemonFlags } from './daemon-options';
 import { runDemo } from './demo';
-import { fetchStats, formatStats } from './stats';
+import { fetchRingStats, fetchStats, formatRing, formatStats } from './stats';
 
 /** A usage error: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -32,12 +32,19 @@ export function buildProgram(): Command {
     .option('--capacity <size>', 'memory for cached objects, e.g. 256MiB (default) [FAAST_CAPACITY]')
     .option('--max-object <size>', 'larger objects are streamed, not stored; default capacity/8 [FAAST_MAX_OBJECT]')
     .option('--max-key <bytes>', 'longest key accepted, default 1024 [FAAST_MAX_KEY]')
+    .option('--peer-listen <host:port>', 'serve the peer protocol on TCP (required with --members) [FAAST_PEER_LISTEN]')
+    .option('--advertise <host:port>', 'the address peers use; also the member id; default the peer address [FAAST_ADVERTISE]')
+    .option('--members <spec>', 'the app\'s cachelets: static:HOST:PORT,... or redis://HOST:PORT [FAAST_MEMBERS]')
+    .option('--consistency <mode>', 'owner (default), ttl:<ms> or strict [FAAST_CONSISTENCY]')
+    .option('--replica-share <0..0.9>', 'capacity share for replicas of hot objects owned by peers, default 0.2 [FAAST_REPLICA_SHARE]')
     .option('--metrics-port <port>', 'serve Prometheus /metrics and /healthz on 127.0.0.1:PORT [FAAST_METRICS_PORT]')
     .addOption(new Option('--checksums <mode>', 'origin checksum mode [FAAST_CHECKSUMS]').choices(['when-supported', 'when-required']))
     .option('--log-level <level>', 'fatal|error|warn|info|debug|silent, default info [FAAST_LOG_LEVEL]')
     .action(async (flags: DaemonFlags) => {
-      const options = resolveDaemonOptions(flags);
-      const logger = createLogger(options.logLevel);
+      // Registry errors arrive after start; the logger exists by then.
+      const log: { to?: ReturnType<typeof createLogger> } = {};
+      const options = resolveDaemonOptions(flags, process.env, (err) => log.to?.warn({ err: err.message }, 'membership registry error'));
+      const logger = (log.to = createLogger(options.logLevel));
       const daemon = await startDaemon({ ...options, logger });
       const stop = (signal: string): void => {
         logger.info({ signal }, 'shutting down');
@@ -61,7 +68,12 @@ export function buildProgram(): Command {
       const socket = flags.socket ?? process.env['FAAST_SOCKET'];
       if (!socket) throw new ConfigError('--socket', 'is required (or set FAAST_SOCKET)');
       const stats = await fetchStats(socket);
-      process.stdout.write(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : `${formatStats(stats)}\n`);
+      const members = await fetchRingStats(stats);
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ ...stats, members: Object.fromEntries(members) }, null, 2)}\n`);
+      } else {
+        process.stdout.write(`${formatStats(stats)}\n\n${formatRing(stats, members)}\n`);
+      }
     });
 
   program

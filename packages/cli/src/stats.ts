@@ -1,6 +1,6 @@
 /** `faast stats`: a cachelet's counters, as a table or JSON. */
 import { formatBytes } from '@faast/core';
-import { createCacheClient, type StatsReply__Output } from '@faast/rpc';
+import { createCacheClient, createPeerClient, type PeerStatsReply__Output, type StatsReply__Output } from '@faast/rpc';
 import { renderTable } from './table';
 
 export async function fetchStats(socket: string, timeoutMs = 3000): Promise<StatsReply__Output> {
@@ -15,6 +15,47 @@ export async function fetchStats(socket: string, timeoutMs = 3000): Promise<Stat
   } finally {
     client.close();
   }
+}
+
+/** What each member of the ring holds (PeerStats over the peer protocol); undefined for members that do not answer. */
+export async function fetchRingStats(s: StatsReply__Output, timeoutMs = 2000): Promise<Map<string, PeerStatsReply__Output | undefined>> {
+  const out = new Map<string, PeerStatsReply__Output | undefined>();
+  await Promise.all(
+    (s.ring?.members ?? []).filter((m) => m.address).map(async (m) => {
+      const client = createPeerClient(m.address);
+      try {
+        out.set(
+          m.id,
+          await new Promise<PeerStatsReply__Output>((resolve, reject) =>
+            client.PeerStats({}, { deadline: Date.now() + timeoutMs }, (err, reply) => (err ? reject(err) : resolve(reply!))),
+          ),
+        );
+      } catch {
+        out.set(m.id, undefined);
+      } finally {
+        client.close();
+      }
+    }),
+  );
+  return out;
+}
+
+/** The ring: members, what each owns, and which one answered this call. */
+export function formatRing(s: StatsReply__Output, members: Map<string, PeerStatsReply__Output | undefined>): string {
+  const ring = s.ring!;
+  const rows = ring.members.map((m) => {
+    const p = members.get(m.id);
+    return [
+      m.id === ring.self ? `${m.id} (this)` : m.id,
+      p ? String(p.ownedObjects) : '-',
+      p ? formatBytes(p.ownedBytes) : '-',
+      p ? String(p.replicaObjects) : '-',
+      formatBytes(m.capacityBytes),
+      p ? (p.epoch === ring.epoch ? 'same' : p.epoch) : 'no answer',
+    ];
+  });
+  return `ring: epoch ${ring.epoch}, ${ring.members.length} member(s), ${ring.views} view(s) seen, consistency ${ring.consistency}\n` +
+    renderTable(['member', 'keys owned', 'bytes owned', 'replicas', 'capacity', 'view'], rows);
 }
 
 export function formatStats(s: StatsReply__Output): string {
@@ -38,6 +79,13 @@ export function formatStats(s: StatsReply__Output): string {
     ['evictions', String(s.evictions)],
     ['invalidations', String(s.invalidations)],
     ['bad requests', String(s.badRequests)],
+    ['origin reads avoided', String(s.hits + s.coalesced + s.replicaHits)],
+    ['forwarded to owners', String(s.forwarded)],
+    ['served for peers', String(s.peerServed)],
+    ['replica hits', `${s.replicaHits} (${s.validations} validations, ${s.replicaObjects} replicas, ${formatBytes(s.replicaBytes)})`],
+    ['peer errors', `${s.peerErrors} (${s.peerFallbacks} reads fell back to the origin)`],
+    ['not owner', String(s.notOwner)],
+    ['revalidations', String(s.revalidations)],
     ['uptime', `${s.uptimeSeconds.toFixed(0)} s`],
   ];
   return renderTable(['stat', 'value'], rows);

@@ -6,14 +6,15 @@
 import * as fs from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
-import { Cachelet, ConfigError, type CacheletConfigInput } from '@faast/core';
-import { cacheService, healthService } from '@faast/rpc';
+import { Cachelet, ConfigError, type CacheletConfigInput, type Membership } from '@faast/core';
+import { cacheService, healthService, peerService } from '@faast/rpc';
 import { S3Origin, type S3OriginOptions } from '@faast/s3';
 import type { Logger } from 'pino';
 import { HealthState } from './health';
 import { createLogger } from './log';
 import { cacheletRegistry, serveMetrics } from './metrics';
-import { cacheHandlers } from './service';
+import { GrpcPeerConnector } from './peer-client';
+import { cacheHandlers, peerHandlers } from './service';
 import { prepareSocketPath } from './socket';
 
 export interface DaemonOptions extends CacheletConfigInput {
@@ -23,6 +24,12 @@ export interface DaemonOptions extends CacheletConfigInput {
   socket: string;
   /** Also listen on TCP `host:port` (for clients that cannot share a socket). Default: none. */
   listen?: string;
+  /** Serve the peer protocol on TCP `host:port` (port 0: any free port). Default: none (a solo cachelet). */
+  peerListen?: string;
+  /** The `host:port` peers use to reach this cachelet; also its member id. Default: the bound peer address. */
+  advertise?: string;
+  /** The application's members (static list or Redis registry). Default: this cachelet alone. */
+  membership?: Membership;
   /** Serve Prometheus metrics on this port (0: any free port). Default: none. */
   metricsPort?: number;
   /** Address of the metrics server. Default 127.0.0.1. */
@@ -38,6 +45,8 @@ export interface Daemon {
   readonly socket: string;
   /** `host:port` of the TCP listener, if any. */
   readonly tcpAddress: string | undefined;
+  /** `host:port` of the peer listener as advertised (the member id), if any. */
+  readonly peerAddress: string | undefined;
   /** `http://host:port` of the metrics server, if any. */
   readonly metricsUrl: string | undefined;
   /** Drains (health NOT_SERVING, refuse new reads), waits for calls in flight, then stops. */
@@ -47,25 +56,29 @@ export interface Daemon {
 export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const log = options.logger ?? createLogger();
   const origin = new S3Origin(options.origin);
-  const cachelet = new Cachelet({ ...options, origin });
   const socket = await prepareSocketPath(options.socket);
   const health = new HealthState();
-  let draining = false;
+  // Requests are refused (UNAVAILABLE) until the cachelet has joined its ring.
+  let draining = true;
 
+  // The cachelet is created once the peer port is bound: its member id is the advertised address.
+  // eslint-disable-next-line prefer-const
+  let cachelet: Cachelet;
   const server = new Server({
     'grpc.max_receive_message_length': 4 * 2 ** 20,
     'grpc.max_send_message_length': 64 * 2 ** 20,
     'grpc.enable_channelz': 0,
   });
-  server.addService(
-    cacheService().service,
-    cacheHandlers({
-      cachelet,
-      bucket: options.origin.bucket,
-      draining: () => draining,
-      onError: (method, err) => log.warn({ method, err: (err as Error).message }, 'request failed'),
-    }),
-  );
+  const serviceOptions = {
+    get cachelet() {
+      return cachelet;
+    },
+    bucket: options.origin.bucket,
+    draining: () => draining,
+    onError: (method: string, err: unknown) => log.warn({ method, err: (err as Error).message }, 'request failed'),
+  };
+  server.addService(cacheService().service, cacheHandlers(serviceOptions));
+  server.addService(peerService().service, peerHandlers(serviceOptions));
   server.addService(healthService().service, health.handlers());
 
   // The socket is created with mode 0600 (umask during bind) so no other user can connect in between.
@@ -81,6 +94,31 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     const port = await bind(server, options.listen, '--listen');
     tcpAddress = options.listen.replace(/:\d+$/, `:${port}`);
   }
+  let peerAddress: string | undefined;
+  if (options.peerListen) {
+    const port = await bind(server, options.peerListen, '--peer-listen');
+    peerAddress = options.advertise ?? options.peerListen.replace(/:\d+$/, `:${port}`);
+    if (/^(0\.0\.0\.0|\[::\]):/.test(peerAddress)) {
+      server.forceShutdown();
+      throw new ConfigError('--advertise', `peers cannot reach ${peerAddress}: give the address they should use`);
+    }
+  } else if (options.membership) {
+    server.forceShutdown();
+    throw new ConfigError('--peer-listen', 'is required with --members (peers must be able to reach this cachelet)');
+  }
+  const capacityBytes = options.capacityBytes;
+  cachelet = new Cachelet({
+    ...options,
+    origin,
+    ...(peerAddress ? { self: { id: peerAddress, address: peerAddress, capacityBytes: capacityBytes ?? 256 * 2 ** 20 } } : {}),
+    ...(options.membership ? { membership: options.membership, peers: new GrpcPeerConnector() } : {}),
+  });
+  try {
+    await cachelet.start();
+  } catch (err) {
+    server.forceShutdown();
+    throw err;
+  }
 
   let metrics: HttpServer | undefined;
   let metricsUrl: string | undefined;
@@ -90,14 +128,27 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       metrics = await serveMetrics(cacheletRegistry(cachelet), options.metricsPort, host, () => health.isServing);
     } catch (err) {
       server.forceShutdown();
+      await cachelet.stop().catch(() => undefined);
       throw new ConfigError('--metrics-port', `cannot listen on ${host}:${options.metricsPort}: ${(err as Error).message}`);
     }
     const addr = metrics.address();
     metricsUrl = `http://${host}:${typeof addr === 'object' && addr ? addr.port : options.metricsPort}`;
   }
 
+  draining = false;
+  health.serve();
   log.info(
-    { app: cachelet.config.app, origin: origin.id, bucket: options.origin.bucket ?? '*', socket, tcp: tcpAddress, metrics: metricsUrl, capacityBytes: cachelet.config.capacityBytes },
+    {
+      app: cachelet.config.app,
+      origin: origin.id,
+      bucket: options.origin.bucket ?? '*',
+      socket,
+      tcp: tcpAddress,
+      peer: peerAddress,
+      members: cachelet.peering.members.map((m) => m.id),
+      metrics: metricsUrl,
+      capacityBytes: cachelet.config.capacityBytes,
+    },
     'cachelet started',
   );
 
@@ -106,6 +157,8 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     (closing ??= (async () => {
       draining = true;
       health.drain();
+      // Leave the ring first, so peers stop sending reads here.
+      await cachelet.stop().catch((err: Error) => log.warn({ err: err.message }, 'leaving the ring failed'));
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
           server.forceShutdown();
@@ -123,7 +176,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       log.info({ stats: cachelet.stats() }, 'cachelet stopped');
     })());
 
-  return { cachelet, socket, tcpAddress, metricsUrl, close };
+  return { cachelet, socket, tcpAddress, peerAddress, metricsUrl, close };
 }
 
 function bind(server: Server, address: string, option: string): Promise<number> {

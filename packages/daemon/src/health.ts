@@ -9,11 +9,18 @@ import type { HealthCheckRequest__Output, HealthCheckResponse, HealthHandlers } 
 const SERVICES = new Set(['', 'faast.v1.Cache']);
 
 export class HealthState {
-  private serving = true;
+  /** NOT_SERVING until the cachelet has joined its ring. */
+  private serving = false;
   private readonly watchers = new Set<ServerWritableStream<HealthCheckRequest__Output, HealthCheckResponse>>();
 
   get isServing(): boolean {
     return this.serving;
+  }
+
+  /** Switches to SERVING (once the cachelet is ready). */
+  serve(): void {
+    this.serving = true;
+    for (const w of this.watchers) w.write(this.response());
   }
 
   /** Switches to NOT_SERVING and tells every watcher. */

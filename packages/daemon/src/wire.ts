@@ -1,0 +1,70 @@
+/** Conversions between the engine's types (@faast/core) and the wire messages (@faast/rpc). */
+import type { Conditions, ObjectMeta, PeerContext, ReadResult, Source as CoreSource } from '@faast/core';
+import type { Conditions__Output, ObjectMeta as WireMeta, ObjectMeta__Output, PeerContext__Output, Source__Output as Source, Status__Output as Status } from '@faast/rpc';
+
+export const STATUS: Record<ReadResult['status'], Status> = {
+  ok: 'OK',
+  'partial-content': 'PARTIAL_CONTENT',
+  'not-modified': 'NOT_MODIFIED',
+  'precondition-failed': 'PRECONDITION_FAILED',
+  'range-not-satisfiable': 'RANGE_NOT_SATISFIABLE',
+  'not-found': 'NOT_FOUND',
+};
+
+export const CORE_STATUS: Record<Status, ReadResult['status'] | undefined> = {
+  STATUS_UNSPECIFIED: undefined,
+  OK: 'ok',
+  PARTIAL_CONTENT: 'partial-content',
+  NOT_MODIFIED: 'not-modified',
+  PRECONDITION_FAILED: 'precondition-failed',
+  RANGE_NOT_SATISFIABLE: 'range-not-satisfiable',
+  NOT_FOUND: 'not-found',
+};
+
+export const SOURCE: Record<CoreSource, Source> = { hit: 'HIT', miss: 'MISS', 'pass-through': 'PASS_THROUGH' };
+export const CORE_SOURCE: Record<Source, CoreSource> = { SOURCE_UNSPECIFIED: 'miss', HIT: 'hit', MISS: 'miss', PASS_THROUGH: 'pass-through' };
+
+export function toWireMeta(meta: ObjectMeta): WireMeta {
+  return {
+    etag: meta.etag,
+    size: meta.size,
+    lastModifiedMs: meta.lastModifiedMs,
+    contentType: meta.contentType,
+    userMetadata: meta.userMetadata,
+    headers: meta.headers,
+  };
+}
+
+export function fromWireMeta(meta: ObjectMeta__Output): ObjectMeta {
+  return {
+    etag: meta.etag,
+    size: meta.size,
+    lastModifiedMs: meta.lastModifiedMs,
+    contentType: meta.contentType,
+    userMetadata: { ...meta.userMetadata },
+    headers: { ...meta.headers },
+  };
+}
+
+export function fromWireConditions(c: Conditions__Output | null): Conditions | undefined {
+  if (!c) return undefined;
+  return {
+    ifMatch: c.ifMatch || undefined,
+    ifNoneMatch: c.ifNoneMatch || undefined,
+    ifModifiedSinceMs: c.ifModifiedSinceMs || undefined,
+    ifUnmodifiedSinceMs: c.ifUnmodifiedSinceMs || undefined,
+  };
+}
+
+export function toWireConditions(c: Conditions | undefined) {
+  return {
+    ifMatch: c?.ifMatch ?? '',
+    ifNoneMatch: c?.ifNoneMatch ?? '',
+    ifModifiedSinceMs: c?.ifModifiedSinceMs ?? 0,
+    ifUnmodifiedSinceMs: c?.ifUnmodifiedSinceMs ?? 0,
+  };
+}
+
+export function fromWireContext(ctx: PeerContext__Output | null): PeerContext {
+  return { from: ctx?.from || 'unknown', epoch: ctx?.epoch ?? '' };
+}

@@ -91,7 +91,7 @@ export async function createCluster(options: ClusterOptions): Promise<Cluster> {
       nodes[i]!.daemon = undefined;
     },
     async close() {
-      closeFaastConnections();
+      await closeFaastConnections();
       for (const n of nodes) n.client.destroy();
       await Promise.all(nodes.map((n) => n.daemon?.stop()));
       if (!options.emulator) await emulator.close();

@@ -66,7 +66,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       stack.cachelet = await spawnCachelet({ args: [...args(), ...extraArgs], env: daemonEnv(emulator) });
     },
     async close() {
-      closeFaastConnections();
+      await closeFaastConnections();
       stack.plain.destroy();
       stack.wrapped.destroy();
       await stack.cachelet.stop();

@@ -4,9 +4,10 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConfigError, parseBytes, parseConsistency, parseStaticMembers, resolveCacheletConfig, StaticMembership, type Membership } from '@faast/core';
+import { ConfigError, parseBytes, parseConsistency, resolveCacheletConfig, type Membership } from '@faast/core';
 import type { DaemonOptions } from '@faast/daemon';
-import { LOG_LEVELS, RedisMembership } from '@faast/daemon';
+import { LOG_LEVELS } from '@faast/daemon';
+import { membershipFrom } from '@faast/peer';
 import type { LevelWithSilent } from 'pino';
 
 /** Flag → environment variable. */
@@ -95,13 +96,11 @@ export function resolveDaemonOptions(
   let membership: Membership | undefined;
   if (membersSpec) {
     if (!peerListen) throw new ConfigError('--peer-listen', 'is required with --members (peers must be able to reach this cachelet)');
-    if (membersSpec.startsWith('static:')) {
-      membership = new StaticMembership(parseStaticMembers(membersSpec.slice('static:'.length), cachelet.capacityBytes ?? 256 * 2 ** 20));
-    } else if (/^rediss?:\/\//.test(membersSpec)) {
-      membership = new RedisMembership({ url: membersSpec, app, ...(onMembershipError ? { onError: onMembershipError } : {}) });
-    } else {
-      throw new ConfigError('--members', `'${membersSpec}' is not static:HOST:PORT,... or redis://HOST:PORT`);
-    }
+    membership = membershipFrom(membersSpec, {
+      app,
+      capacityBytes: cachelet.capacityBytes ?? 256 * 2 ** 20,
+      ...(onMembershipError ? { onError: onMembershipError } : {}),
+    });
   }
   const metricsPort = get('metricsPort');
   const logLevel = (get('logLevel') ?? 'info') as LevelWithSilent;

@@ -112,7 +112,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoPass[]> {
     if (options.json) fs.writeFileSync(options.json, `${JSON.stringify({ options: { ...options, out: undefined }, passes }, null, 2)}\n`);
     return passes;
   } finally {
-    closeFaastConnections();
+    await closeFaastConnections();
     await cachelet?.stop();
     await emulator.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -13,8 +13,8 @@ import type { Logger } from 'pino';
 import { HealthState } from './health';
 import { createLogger } from './log';
 import { cacheletRegistry, serveMetrics } from './metrics';
-import { GrpcPeerConnector } from './peer-client';
-import { cacheHandlers, peerHandlers } from './service';
+import { GrpcPeerConnector, peerHandlers } from '@faast/peer';
+import { cacheHandlers } from './service';
 import { prepareSocketPath } from './socket';
 
 export interface DaemonOptions extends CacheletConfigInput {

@@ -22,6 +22,14 @@ const COUNTERS: [NumericField, string, string][] = [
   ['evictions', 'faast_cache_evictions_total', 'Entries evicted to make room'],
   ['invalidations', 'faast_cache_invalidations_total', 'Entries dropped after a write or delete'],
   ['badRequests', 'faast_cache_bad_requests_total', 'Requests refused as malformed or over a limit'],
+  ['forwarded', 'faast_peer_forwarded_total', 'Reads sent to their owner'],
+  ['peerServed', 'faast_peer_served_total', 'Reads served for peers, as owner'],
+  ['replicaHits', 'faast_replica_hits_total', 'Reads served from a replica the owner validated'],
+  ['validations', 'faast_peer_validations_total', 'Validate calls sent to owners'],
+  ['peerErrors', 'faast_peer_errors_total', 'Failed peer calls'],
+  ['peerFallbacks', 'faast_peer_fallbacks_total', 'Reads that went to the origin because the owner was unreachable'],
+  ['notOwner', 'faast_peer_not_owner_total', 'Forwarded reads received for keys not owned here'],
+  ['revalidations', 'faast_origin_revalidations_total', 'Copies revalidated with the origin before being served'],
 ];
 
 const GAUGES: [NumericField, string, string][] = [
@@ -29,6 +37,8 @@ const GAUGES: [NumericField, string, string][] = [
   ['bytesUsed', 'faast_cache_used_bytes', 'Accounted bytes in the memory store'],
   ['capacityBytes', 'faast_cache_capacity_bytes', 'Capacity of the memory store'],
   ['maxObjectBytes', 'faast_cache_max_object_bytes', 'Admission limit: larger objects are not stored'],
+  ['replicaObjects', 'faast_replica_objects', 'Replicas of hot objects owned by peers'],
+  ['replicaBytes', 'faast_replica_used_bytes', 'Accounted bytes of replicas'],
 ];
 
 /** A registry whose metrics read `cachelet.stats()` when scraped. */

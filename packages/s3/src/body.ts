@@ -7,8 +7,8 @@
  * cache.
  */
 import { Readable } from 'node:stream';
-import type { ClientReadableStream, ServiceError } from '@grpc/grpc-js';
 import type { GetReply__Output } from '@faast/rpc';
+import type { ReplyStream } from './transport';
 
 /** Reads bytes `[offset, end]` of the same version from storage. */
 export type ResumeFromOrigin = (offset: number) => Promise<Readable>;
@@ -16,11 +16,11 @@ export type ResumeFromOrigin = (offset: number) => Promise<Readable>;
 export class CacheBody extends Readable {
   private delivered = 0;
   private ended = false;
-  private upstream: ClientReadableStream<GetReply__Output> | Readable;
+  private upstream: ReplyStream | Readable;
   private recovering = false;
 
   constructor(
-    call: ClientReadableStream<GetReply__Output>,
+    call: ReplyStream,
     first: Buffer,
     /** Body bytes announced by the header. */
     private readonly expected: number,
@@ -32,8 +32,8 @@ export class CacheBody extends Readable {
     // Events of the call after a switch to storage (e.g. its CANCELLED status) are ignored.
     call.on('data', (msg: GetReply__Output) => this.upstream === call && this.accept(msg.data));
     call.on('end', () => this.upstream === call && this.upstreamEnded());
-    call.on('error', (err: ServiceError) => {
-      if (this.upstream === call && !this.destroyed && !this.ended) void this.recover(`${err.code}: ${err.details}`);
+    call.on('error', (err: Error & { code?: number; details?: string }) => {
+      if (this.upstream === call && !this.destroyed && !this.ended) void this.recover(err.details ? `${err.code}: ${err.details}` : err.message);
     });
     this.accept(first);
   }

@@ -1,3 +1,4 @@
+import type { EmbeddedOptions } from './embedded';
 /**
  * Options of `withFaast`: an `Input` type and a `Resolved` type joined by one
  * `resolveFaastS3Config`. Each option defaults from the environment, so a deployment can
@@ -12,6 +13,8 @@ export const ENV_DISABLE = 'FAAST_DISABLE';
 export const ENV_ACK_TIMEOUT_MS = 'FAAST_ACK_TIMEOUT_MS';
 /** Milliseconds the cachelet has to send the first byte of a reply (it may be reading the origin). */
 export const ENV_FIRST_BYTE_TIMEOUT_MS = 'FAAST_FIRST_BYTE_TIMEOUT_MS';
+/** `1`/`true`: run an embedded cachelet in this process (see `embedded`). */
+export const ENV_EMBEDDED = 'FAAST_EMBEDDED';
 /** Milliseconds the cache is bypassed after a fault before it is tried again (circuit breaker). */
 export const ENV_RETRY_AFTER_MS = 'FAAST_RETRY_AFTER_MS';
 
@@ -27,6 +30,12 @@ export interface FaastS3Options {
   retryAfterMs?: number;
   /** Turn the cache off (pass-through). Default `$FAAST_DISABLE`. */
   disabled?: boolean;
+  /**
+   * Run a cachelet inside this process instead of using a sidecar (platforms like Lambda):
+   * it joins the app's ring like a faastd. `true` takes every setting from `FAAST_*`
+   * variables. Default: `$FAAST_EMBEDDED` (`1`/`true`), else off.
+   */
+  embedded?: EmbeddedOptions | boolean;
   /** Receives one event per change of the cache's state (fault, recovery); default: a JSON line on stderr. */
   onEvent?: (event: FaastEvent) => void;
 }
@@ -40,8 +49,10 @@ export interface FaastEvent {
 }
 
 export interface ResolvedFaastS3Config {
-  /** Undefined: the wrapper does nothing. */
+  /** Undefined (and not embedded): the wrapper does nothing. */
   socket: string | undefined;
+  /** Embedded mode's options, when on. */
+  embedded: EmbeddedOptions | undefined;
   ackTimeoutMs: number;
   firstByteTimeoutMs: number;
   retryAfterMs: number;
@@ -51,8 +62,11 @@ export interface ResolvedFaastS3Config {
 export function resolveFaastS3Config(options: FaastS3Options = {}, env: NodeJS.ProcessEnv = process.env): ResolvedFaastS3Config {
   const disabled = options.disabled ?? /^(1|true|yes)$/i.test(env[ENV_DISABLE] ?? '');
   const socket = disabled ? undefined : options.socket ?? (env[ENV_SOCKET] || undefined);
+  const embeddedOn = options.embedded ?? /^(1|true|yes)$/i.test(env[ENV_EMBEDDED] ?? '');
+  const embedded = disabled || !embeddedOn ? undefined : embeddedOn === true ? {} : embeddedOn;
   return {
     socket,
+    embedded,
     ackTimeoutMs: options.ackTimeoutMs ?? number(env, ENV_ACK_TIMEOUT_MS, 250),
     firstByteTimeoutMs: options.firstByteTimeoutMs ?? number(env, ENV_FIRST_BYTE_TIMEOUT_MS, 15_000),
     retryAfterMs: options.retryAfterMs ?? number(env, ENV_RETRY_AFTER_MS, 1000),

@@ -9,11 +9,10 @@
  * A write notice that cannot be delivered keeps the cache bypassed until it is delivered, so
  * that a read never returns a version older than this process's own write.
  */
-import { status as GrpcStatus, type ClientReadableStream, type ClientUnaryCall, type ServiceError } from '@grpc/grpc-js';
+import { status as GrpcStatus, type ClientUnaryCall, type ServiceError } from '@grpc/grpc-js';
 import {
   createCacheClient,
   type CacheClient,
-  type GetHeader__Output,
   type GetReply__Output,
   type GetRequest,
   type HeadReply__Output,
@@ -21,29 +20,14 @@ import {
   type ObjectRef,
 } from '@faast/rpc';
 import type { ResolvedFaastS3Config } from './config';
+import { Bypass, type CacheTransport, type GetStart } from './transport';
 
-/** Why a request did not go through the cache. `fault` also opens the circuit. */
-export class Bypass extends Error {
-  constructor(
-    readonly kind: 'fault' | 'refused',
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** gRPC codes that refuse one request while the cachelet itself is healthy. */
 const REFUSALS = new Set<number>([GrpcStatus.INVALID_ARGUMENT, GrpcStatus.FAILED_PRECONDITION, GrpcStatus.ABORTED, GrpcStatus.OUT_OF_RANGE]);
 
-export interface GetStart {
-  header: GetHeader__Output;
-  /** Body bytes carried by the first message. */
-  first: Buffer;
-  /** The rest of the stream, paused. */
-  call: ClientReadableStream<GetReply__Output>;
-}
 
-export class CacheletConnection {
+export class CacheletConnection implements CacheTransport {
   readonly client: CacheClient;
   private openUntil = 0;
   private bypassing = false;
@@ -146,7 +130,7 @@ export class CacheletConnection {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.client.close();
   }
 

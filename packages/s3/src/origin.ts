@@ -13,6 +13,7 @@ import {
   type GetObjectCommandInput,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
+import { bypassCache } from './bypass';
 import type { DeserializeHandler, DeserializeHandlerArguments, MiddlewareStack } from '@smithy/types';
 import type { ByteRange, ObjectMeta, ObjectRef, Origin, OriginGetOptions, OriginGetResult } from '@faast/core';
 
@@ -78,7 +79,11 @@ export class S3Origin implements Origin {
   readonly client: S3Client;
   readonly bucket: string | undefined;
 
+  private readonly ownsClient: boolean;
+
+  /** With `client`, reads go through that client (an application's own, in embedded mode), marked to bypass its cache. */
   constructor(options: S3OriginOptions = {}, client?: S3Client) {
+    this.ownsClient = !client;
     this.client = client ?? new S3Client(s3OriginClientConfig(options));
     this.bucket = options.bucket;
     this.id = `s3:${options.endpoint ?? options.region ?? 'aws'}`;
@@ -98,7 +103,7 @@ export class S3Origin implements Origin {
     if (options.range) input.Range = `bytes=${options.range.start}-${options.range.end}`;
     if (options.ifNoneMatch) input.IfNoneMatch = options.ifNoneMatch;
     if (options.ifMatch) input.IfMatch = options.ifMatch;
-    const command = new GetObjectCommand(input);
+    const command = bypassCache(new GetObjectCommand(input));
     const captured = captureHeaders(command);
     try {
       const out = await this.client.send(command, { abortSignal: options.signal });
@@ -122,7 +127,7 @@ export class S3Origin implements Origin {
   }
 
   async head(ref: ObjectRef, options: { signal?: AbortSignal } = {}): Promise<ObjectMeta | null> {
-    const command = new HeadObjectCommand({ Bucket: ref.bucket, Key: ref.key });
+    const command = bypassCache(new HeadObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
     const captured = captureHeaders(command);
     try {
       const out = await this.client.send(command, { abortSignal: options.signal });
@@ -135,7 +140,7 @@ export class S3Origin implements Origin {
   }
 
   destroy(): void {
-    this.client.destroy();
+    if (this.ownsClient) this.client.destroy();
   }
 }
 

@@ -27,11 +27,12 @@ import { operation } from '@smithy/core/schema';
 import { isSupportedRange } from '@faast/core';
 import { CacheBody } from './body';
 import { resolveFaastS3Config, type FaastS3Options, type ResolvedFaastS3Config } from './config';
-import { Bypass, CacheletConnection } from './connection';
+import { CacheletConnection } from './connection';
+import { EmbeddedTransport } from './embedded';
+import { BYPASS, bypassCache } from './bypass';
+import { Bypass, type CacheTransport } from './transport';
 import { renderGet, renderHead, type RenderContext } from './render';
 
-/** Marks a command the interceptor sends itself (reading the rest of a body from S3). */
-const BYPASS = Symbol.for('faast.bypass');
 
 /** GetObject inputs that change what S3 returns in ways the cache does not model: these requests go to S3. */
 const GET_PASS_THROUGH_FIELDS = [
@@ -50,23 +51,35 @@ const GET_PASS_THROUGH_FIELDS = [
   'ExpectedBucketOwner',
 ] as const;
 
-const connections = new Map<string, CacheletConnection>();
+const connections = new Map<string, CacheTransport>();
 
-/** One connection per socket and process: clients wrapped separately share it. */
-function connectionFor(config: ResolvedFaastS3Config): CacheletConnection {
-  const socket = config.socket!;
-  let conn = connections.get(socket);
+/**
+ * One transport per socket and process — clients wrapped separately share it — and one
+ * embedded cachelet per process (the first wrapped client's configuration starts it).
+ */
+function transportFor(client: S3Client, config: ResolvedFaastS3Config): CacheTransport {
+  const name = config.embedded ? 'embedded' : config.socket!;
+  let conn = connections.get(name);
   if (!conn) {
-    conn = new CacheletConnection(socket, config);
-    connections.set(socket, conn);
+    conn = config.embedded
+      ? new EmbeddedTransport(client, config.embedded, (reason) => config.onEvent({ level: 'warn', msg: 'cache-bypassed', socket: 'embedded', reason }))
+      : new CacheletConnection(config.socket!, config);
+    connections.set(name, conn);
   }
   return conn;
 }
 
-/** Closes every cachelet connection of this process (tests, graceful exits). */
-export function closeFaastConnections(): void {
-  for (const conn of connections.values()) conn.close();
+/** Closes every cachelet connection of this process, and stops an embedded cachelet (tests, graceful exits). */
+export async function closeFaastConnections(): Promise<void> {
+  const all = [...connections.values()];
   connections.clear();
+  await Promise.all(all.map((c) => c.close()));
+}
+
+/** The embedded cachelet of this process, if one runs (for stats). */
+export function embeddedCachelet(): EmbeddedTransport['engine'] {
+  const t = connections.get('embedded');
+  return t instanceof EmbeddedTransport ? t.engine : undefined;
 }
 
 const wrapped = new WeakSet<S3Client>();
@@ -78,9 +91,9 @@ const wrapped = new WeakSet<S3Client>();
  */
 export function withFaast<T extends S3Client>(client: T, options?: FaastS3Options): T {
   const config = resolveFaastS3Config(options);
-  if (!config.socket || wrapped.has(client)) return client;
+  if ((!config.socket && !config.embedded) || wrapped.has(client)) return client;
   wrapped.add(client);
-  const conn = connectionFor(config);
+  const conn = transportFor(client, config);
   client.middlewareStack.add(readMiddleware(client, conn), {
     step: 'initialize',
     priority: 'low',
@@ -100,7 +113,7 @@ type Next = (args: any) => Promise<any>; // eslint-disable-line @typescript-esli
 type Context = HandlerExecutionContext & { [BYPASS]?: boolean };
 type Args = { input: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function readMiddleware(client: S3Client, conn: CacheletConnection) {
+function readMiddleware(client: S3Client, conn: CacheTransport) {
   return (next: Next, context: Context) =>
     async (args: Args): Promise<any> => { // eslint-disable-line @typescript-eslint/no-explicit-any
       const command = context.commandName;
@@ -152,7 +165,7 @@ async function wantsChecksums(client: S3Client, input: { ChecksumMode?: string }
 }
 
 /** Returns undefined when this request must go to S3 as it is. */
-async function serveGet(client: S3Client, conn: CacheletConnection, input: GetObjectCommandInput, checksums: boolean): Promise<HttpResponse | undefined> {
+async function serveGet(client: S3Client, conn: CacheTransport, input: GetObjectCommandInput, checksums: boolean): Promise<HttpResponse | undefined> {
   if (!cacheable(input, GET_PASS_THROUGH_FIELDS)) return undefined;
   if (input.Range !== undefined && !isSupportedRange(input.Range)) return undefined;
   const ref: ObjectRef = { bucket: input.Bucket!, key: input.Key! };
@@ -178,7 +191,7 @@ async function serveGet(client: S3Client, conn: CacheletConnection, input: GetOb
   return renderGet(header, body, ctx);
 }
 
-async function serveHead(conn: CacheletConnection, input: HeadObjectCommandInput, checksums: boolean): Promise<HttpResponse | undefined> {
+async function serveHead(conn: CacheTransport, input: HeadObjectCommandInput, checksums: boolean): Promise<HttpResponse | undefined> {
   if (!cacheable(input, GET_PASS_THROUGH_FIELDS) || input.Range !== undefined) return undefined;
   const reply = await conn.head({ ref: { bucket: input.Bucket!, key: input.Key! }, conditions: conditionsOf(input) });
   return renderHead(reply, renderContext(input, checksums));
@@ -186,19 +199,12 @@ async function serveHead(conn: CacheletConnection, input: HeadObjectCommandInput
 
 /** The rest of a body whose cached reply broke: same version, from the first missing byte. */
 async function readRest(client: S3Client, input: GetObjectCommandInput, etag: string, from: number, to: number): Promise<Readable> {
-  const command = new GetObjectCommand({ Bucket: input.Bucket, Key: input.Key, Range: `bytes=${from}-${to}`, IfMatch: etag });
-  command.middlewareStack.add(
-    (next, context) => (args) => {
-      (context as Context)[BYPASS] = true;
-      return next(args);
-    },
-    { step: 'initialize', priority: 'high', name: 'faastBypassMiddleware' },
-  );
+  const command = bypassCache(new GetObjectCommand({ Bucket: input.Bucket, Key: input.Key, Range: `bytes=${from}-${to}`, IfMatch: etag }));
   const out = await client.send(command);
   return out.Body as unknown as Readable;
 }
 
-function writeMiddleware(conn: CacheletConnection) {
+function writeMiddleware(conn: CacheTransport) {
   return (next: Next, context: Context) =>
     async (args: { input: Record<string, any> }): Promise<any> => { // eslint-disable-line @typescript-eslint/no-explicit-any
       const refs = writtenRefs(context.commandName, args.input);

@@ -1,0 +1,49 @@
+/**
+ * A peer listener on its own: the Peer service on TCP, for a cachelet embedded in an
+ * application process (faastd binds the service on its own server instead).
+ */
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { ConfigError, type Cachelet } from '@faast/core';
+import { peerService } from '@faast/rpc';
+import { peerHandlers } from './peer-service';
+
+export interface PeerServer {
+  /** The bound `host:port` (the real port when 0 was asked). */
+  readonly address: string;
+  close(): Promise<void>;
+}
+
+/** Binds the Peer service on `listen` (`host:port`); `cachelet()` is read per request, so it may be set after binding. */
+export async function startPeerServer(listen: string, cachelet: () => Cachelet | undefined, option = 'peerListen'): Promise<PeerServer> {
+  const server = new Server({ 'grpc.max_send_message_length': 64 * 2 ** 20, 'grpc.enable_channelz': 0 });
+  let draining = false;
+  server.addService(
+    peerService().service,
+    peerHandlers({
+      get cachelet() {
+        return cachelet()!;
+      },
+      draining: () => draining || !cachelet(),
+    }),
+  );
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(listen, ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(new ConfigError(option, `cannot listen on '${listen}': ${err.message}`)) : resolve(p),
+    ),
+  );
+  return {
+    address: listen.replace(/:\d+$/, `:${port}`),
+    close: () =>
+      new Promise<void>((resolve) => {
+        draining = true;
+        const timer = setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, 2000);
+        server.tryShutdown(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
+  };
+}

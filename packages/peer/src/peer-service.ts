@@ -1,0 +1,49 @@
+/** The `faast.v1.Peer` service over a cachelet (see proto/faast/v1/peer.proto). */
+import type { Cachelet } from '@faast/core';
+import type { PeerHandlers } from '@faast/rpc';
+import { serviceHelpers, streamRead, type ServiceOptions } from './serve';
+import { fromWireConditions, fromWireContext, toWireMeta } from './wire';
+
+/** The Peer service: reads forwarded by other cachelets of the app are answered here, never forwarded again. */
+export function peerHandlers(options: ServiceOptions): PeerHandlers {
+  // Read lazily: the daemon creates the cachelet after binding its sockets.
+  const cachelet = (): Cachelet => options.cachelet;
+  const { fail, check, unary } = serviceHelpers(options);
+  return {
+    PeerGet: (call) => streamRead(call, 'PeerGet', fail, () => {
+      const ref = check(call.request.ref);
+      const req = { ref, range: call.request.range, conditions: fromWireConditions(call.request.conditions) };
+      return cachelet().get(req, fromWireContext(call.request.context));
+    }),
+    Validate: (call, callback) =>
+      unary(call, callback, 'Validate', async () => {
+        const v = await cachelet().validate(check(call.request.ref), call.request.etag);
+        const outcome = ({ current: 'CURRENT', changed: 'CHANGED', 'not-found': 'NOT_FOUND', 'not-owner': 'NOT_OWNER' } as const)[v.outcome];
+        return 'meta' in v ? { outcome, meta: toWireMeta(v.meta) } : { outcome };
+      }),
+    PeerNotifyWrite: (call, callback) =>
+      unary(call, callback, 'PeerNotifyWrite', async () => {
+        await cachelet().notifyWrite(check(call.request.ref), call.request.etag, fromWireContext(call.request.context));
+        return {};
+      }),
+    PeerInvalidate: (call, callback) =>
+      unary(call, callback, 'PeerInvalidate', async () => {
+        const refs = call.request.refs.map((r) => ({ bucket: r.bucket, key: r.key }));
+        return { dropped: await cachelet().invalidate(refs, fromWireContext(call.request.context)) };
+      }),
+    PeerStats: (call, callback) =>
+      unary(call, callback, 'PeerStats', async () => {
+        const s = cachelet().stats();
+        return {
+          id: s.ring.self,
+          epoch: s.ring.epoch,
+          ownedObjects: s.objects,
+          ownedBytes: s.bytesUsed,
+          replicaObjects: s.replicaObjects,
+          replicaBytes: s.replicaBytes,
+          capacityBytes: s.capacityBytes,
+        };
+      }),
+  };
+}
+

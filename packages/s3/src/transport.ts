@@ -1,0 +1,48 @@
+/**
+ * How the interceptor reaches its cachelet: over gRPC on a Unix socket (a sidecar faastd),
+ * or in process (embedded mode). The interceptor sees only this interface.
+ */
+import type { EventEmitter } from 'node:events';
+import type { GetHeader__Output, GetRequest, HeadReply__Output, HeadRequest, ObjectRef } from '@faast/rpc';
+
+/** Why a request did not go through the cache. `fault` also opens the circuit. */
+export class Bypass extends Error {
+  constructor(
+    readonly kind: 'fault' | 'refused',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The messages after a reply's header: `data` events carry `{ data: Buffer }`, then `end` or `error`. */
+export interface ReplyStream extends EventEmitter {
+  pause(): unknown;
+  resume(): unknown;
+  /** Stops the reply (the cachelet stops sending). */
+  cancel(): void;
+}
+
+export interface GetStart {
+  header: GetHeader__Output;
+  /** Body bytes carried by the first message. */
+  first: Buffer;
+  /** The rest of the reply, paused. */
+  call: ReplyStream;
+}
+
+export interface CacheTransport {
+  /** Whether reads may use the cache now. */
+  usable(): Promise<boolean>;
+  /** Starts a read and waits for its header. Rejects with {@link Bypass}. */
+  startGet(req: GetRequest): Promise<GetStart>;
+  /** Rejects with {@link Bypass}. */
+  head(req: HeadRequest): Promise<HeadReply__Output>;
+  /** Tells the cache about a successful write; never rejects (undelivered notices keep the cache bypassed). */
+  notifyWrite(ref: ObjectRef, etag: string): Promise<void>;
+  /** Drops objects; never rejects. */
+  invalidate(refs: ObjectRef[]): Promise<void>;
+  /** Records a fault found elsewhere (e.g. a body that broke mid-stream). */
+  failed(err: Bypass): void;
+  close(): Promise<void> | void;
+}

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { Cachelet, ConfigError, type CacheletConfigInput, type Membership } from '@faast/core';
-import { cacheService, healthService, peerService } from '@faast/rpc';
+import { cacheService, healthService, peerService, SERVER_OPTIONS } from '@faast/rpc';
 import { S3Origin, type S3OriginOptions } from '@faast/s3';
 import type { Logger } from 'pino';
 import { HealthState } from './health';
@@ -64,11 +64,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   // The cachelet is created once the peer port is bound: its member id is the advertised address.
   // eslint-disable-next-line prefer-const
   let cachelet: Cachelet;
-  const server = new Server({
-    'grpc.max_receive_message_length': 4 * 2 ** 20,
-    'grpc.max_send_message_length': 64 * 2 ** 20,
-    'grpc.enable_channelz': 0,
-  });
+  const server = new Server(SERVER_OPTIONS);
   const serviceOptions = {
     get cachelet() {
       return cachelet;

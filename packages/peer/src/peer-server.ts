@@ -4,7 +4,7 @@
  */
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { ConfigError, type Cachelet } from '@faast/core';
-import { peerService } from '@faast/rpc';
+import { peerService, SERVER_OPTIONS } from '@faast/rpc';
 import { peerHandlers } from './peer-service';
 
 export interface PeerServer {
@@ -15,7 +15,7 @@ export interface PeerServer {
 
 /** Binds the Peer service on `listen` (`host:port`); `cachelet()` is read per request, so it may be set after binding. */
 export async function startPeerServer(listen: string, cachelet: () => Cachelet | undefined, option = 'peerListen'): Promise<PeerServer> {
-  const server = new Server({ 'grpc.max_send_message_length': 64 * 2 ** 20, 'grpc.enable_channelz': 0 });
+  const server = new Server(SERVER_OPTIONS);
   let draining = false;
   server.addService(
     peerService().service,

@@ -100,6 +100,17 @@ export function grpcTarget(address: string): string {
   return address;
 }
 
+/** HTTP/2 flow-control window of faast's channels and servers, bytes. */
+export const FLOW_CONTROL_WINDOW = 8 * 2 ** 20;
+
+/** Server options of faast's gRPC servers (the app-facing and the peer listener). */
+export const SERVER_OPTIONS: grpc.ServerOptions = {
+  'grpc.max_receive_message_length': 4 * 2 ** 20,
+  'grpc.max_send_message_length': 64 * 2 ** 20,
+  'grpc.enable_channelz': 0,
+  'grpc-node.flow_control_window': FLOW_CONTROL_WINDOW,
+};
+
 /** Channel options for app ↔ cachelet connections: large messages, fast reconnects. */
 export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
   'grpc.max_receive_message_length': 64 * 1024 * 1024,
@@ -109,6 +120,9 @@ export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
   'grpc.enable_retries': 0,
   // Channelz bookkeeping costs CPU on every call of the hot path.
   'grpc.enable_channelz': 0,
+  // HTTP/2's default 64 KiB window stalls large bodies on WINDOW_UPDATE round trips: an
+  // 8 MiB window doubled 1 MiB throughput on loopback (measured, both ends set).
+  'grpc-node.flow_control_window': FLOW_CONTROL_WINDOW,
 };
 
 /** A client of the Cache service at `address` (socket path or host:port), without TLS. */

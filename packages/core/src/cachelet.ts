@@ -15,17 +15,17 @@
  * peers are ports.
  */
 import { LRUCache } from 'lru-cache';
-import { teeInto, originRange, slices } from './bodies';
+import { answer } from './answer';
+import { slices, teeInto } from './bodies';
 import { formatConsistency, resolveCacheletConfig, type CacheletConfig, type CacheletConfigInput } from './config';
 import { evaluateConditions, type Conditions } from './conditions';
 import { CacheError, invalidArgument } from './errors';
-import { Fill, type FillHeader } from './fill';
+import { LocalCache } from './local';
 import { StaticMembership } from './membership-static';
 import { Peering } from './peering';
-import { systemClock, type ByteRange, type Clock, type Member, type Membership, type ObjectMeta, type ObjectRef, type Origin, type OriginBody, type PeerConnector } from './ports';
-import { parseRange, resolveRange, type RangeSpec } from './range';
+import { systemClock, type Clock, type Member, type Membership, type ObjectMeta, type ObjectRef, type Origin, type PeerClient, type PeerConnector } from './ports';
+import { parseRange, type RangeSpec } from './range';
 import type { HeadResult, PeerContext, ReadRequest, ReadResult, Source, ValidateResult } from './read';
-import { SingleFlight } from './single-flight';
 import { CacheletStats, type CacheletStatsSnapshot } from './stats';
 import { MemoryStore, type StoredObject } from './store';
 
@@ -42,8 +42,6 @@ export interface CacheletOptions extends CacheletConfigInput {
   peers?: PeerConnector;
 }
 
-/** How many too-large objects' metadata is remembered (so their ranges go straight to the origin). */
-const TOO_LARGE_ENTRIES = 4096;
 /** How many keys' read counts are tracked to find hot objects. */
 const HOT_TRACKED_KEYS = 10_000;
 
@@ -53,14 +51,12 @@ export class Cachelet {
   readonly peering: Peering;
   private readonly clock: Clock;
   private readonly counters = new CacheletStats();
-  /** Objects this cachelet owns. */
-  private readonly store: MemoryStore;
+  /** The objects this cachelet owns. */
+  private readonly local: LocalCache;
   /** Replicas of hot objects owned by others (a share of the capacity). */
   private readonly replicas: MemoryStore;
-  private readonly fills = new Map<string, Fill>();
-  private readonly heads = new SingleFlight<ObjectMeta | null>();
-  private readonly revalidations = new SingleFlight<boolean>();
-  private readonly tooLarge = new LRUCache<string, ObjectMeta>({ max: TOO_LARGE_ENTRIES });
+  /** Write notices an owner could not be given, by owner id: delivered before the owner is used again. */
+  private readonly pending = new Map<string, Map<string, ObjectRef>>();
   private readonly reads = new LRUCache<string, number>({ max: HOT_TRACKED_KEYS });
   private readonly startedAtMs: number;
 
@@ -74,11 +70,15 @@ export class Cachelet {
     const onRemove = (_key: string, _obj: StoredObject, reason: string): void => {
       if (reason === 'evict') this.counters.evictions++;
     };
-    this.store = new MemoryStore({ capacityBytes: this.config.capacityBytes - replicaBytes, onRemove });
+    const store = new MemoryStore({ capacityBytes: this.config.capacityBytes - replicaBytes, onRemove });
     this.replicas = new MemoryStore({ capacityBytes: Math.max(1, replicaBytes), onRemove });
     const self = options.self ?? { id: 'local', address: '', capacityBytes: this.config.capacityBytes };
     this.peering = new Peering(self, options.membership ?? new StaticMembership([self]), options.peers, this.clock, this.config.suspectMs);
-    this.peering.onViewChange(() => this.dropDisowned());
+    // Copies are stamped with the view they were verified under (epoch and view count): after any
+    // view change — even back to an earlier member set — they are revalidated before being served.
+    this.local = new LocalCache(this.config, this.origin, this.clock, this.counters, store, () => `${this.peering.epoch}/${this.peering.views}`);
+    // After a view change, copies of keys now owned by others are dropped (they could not be validated).
+    this.peering.onViewChange(() => this.local.dropWhere((key) => this.peering.owner(key) !== this.peering.self.id));
   }
 
   /** Joins the ring (registers with the membership, learns the first view). */
@@ -107,11 +107,11 @@ export class Cachelet {
     const owner = this.peering.owner(key);
     if (owner === this.peering.self.id) {
       if (from) this.counters.peerServed++;
-      return this.ownerGet(key, req, spec);
+      return this.local.read(key, req, spec);
     }
     if (from) {
       this.counters.notOwner++;
-      return this.direct(req.ref, spec, req.conditions);
+      return this.local.direct(req.ref, spec, req.conditions);
     }
     return this.viaOwner(owner, key, req, spec);
   }
@@ -123,19 +123,21 @@ export class Cachelet {
     let meta: ObjectMeta | null | undefined;
     let source: Source = 'hit';
     const owner = this.peering.owner(key);
-    const peer = owner === this.peering.self.id ? undefined : this.peering.client(owner);
+    const usable = owner === this.peering.self.id ? undefined : this.usablePeer(owner);
+    const peer = usable instanceof Promise ? await usable : usable;
     if (peer) {
       this.counters.validations++;
       try {
         const v = await peer.validate(ref, '', this.peering.context());
         if (v.outcome === 'not-found') meta = null;
         else if ('meta' in v) meta = v.meta;
-      } catch {
+      } catch (err) {
+        if (!isPeerFault(err)) throw err;
         this.peerFailed(owner);
       }
     }
     if (meta === undefined) {
-      const current = await this.current(key, ref);
+      const current = await this.local.current(key, ref);
       meta = current.meta;
       source = current.source;
     }
@@ -154,7 +156,7 @@ export class Cachelet {
       this.counters.notOwner++;
       return { outcome: 'not-owner' };
     }
-    const { meta } = await this.current(key, ref);
+    const { meta } = await this.local.current(key, ref);
     if (!meta) return { outcome: 'not-found' };
     return { outcome: meta.etag === etag ? 'current' : 'changed', meta };
   }
@@ -170,13 +172,20 @@ export class Cachelet {
     if (!from) await this.tellOwner(key, (peer, ctx) => peer.notifyWrite(ref, etag, ctx), [ref]);
   }
 
-  /** The objects were deleted (or written with an unknown outcome): drop them here and at their owners. Returns how many were held here. */
+  /**
+   * The objects were deleted (or written with an unknown outcome): drop them here and at their
+   * owners. Returns how many were held here. A peer's notice for a key this cachelet does not
+   * own is a broadcast for an owner that could not be told: it is delivered to that owner
+   * before this cachelet reads through it again.
+   */
   async invalidate(refs: ObjectRef[], from?: PeerContext): Promise<number> {
     let dropped = 0;
     for (const ref of refs) {
       const key = this.keyOf(ref);
       if (this.dropLocal(key, undefined)) dropped++;
+      const owner = this.peering.owner(key);
       if (!from) await this.tellOwner(key, (peer, ctx) => peer.invalidate([ref], ctx), [ref]);
+      else if (owner !== this.peering.self.id && owner !== from.from) this.remember(owner, [ref]);
     }
     return dropped;
   }
@@ -187,8 +196,8 @@ export class Cachelet {
       ...this.counters,
       app: this.config.app,
       origin: this.origin.id,
-      objects: this.store.objects,
-      bytesUsed: this.store.bytesUsed,
+      objects: this.local.store.objects,
+      bytesUsed: this.local.store.bytesUsed,
       replicaObjects: this.replicas.objects,
       replicaBytes: this.replicas.bytesUsed,
       capacityBytes: this.config.capacityBytes,
@@ -200,60 +209,17 @@ export class Cachelet {
 
   /** Drops everything (tests, shutdown). */
   clear(): void {
-    this.store.clear();
+    this.local.clear();
     this.replicas.clear();
-    this.tooLarge.clear();
-  }
-
-  /** Reads a key this cachelet owns: the store (revalidated when the policy says so), else the origin. */
-  private async ownerGet(key: string, req: ReadRequest, spec: RangeSpec | undefined): Promise<ReadResult> {
-    let stored = this.store.get(key);
-    if (stored && this.stale(stored) && !(await this.revalidate(key, req.ref, stored))) stored = undefined;
-    if (stored) {
-      this.counters.hits++;
-      const body = stored.body;
-      return this.answer(stored.meta, spec, req.conditions, 'hit', (s, e) => slices(body, s, e, this.config.streamChunkBytes));
-    }
-    this.counters.misses++;
-    const large = this.tooLarge.get(key);
-    if (large) return this.passThrough(req.ref, key, spec, req.conditions, large);
-
-    let fill = this.fills.get(key);
-    const mine = !fill;
-    if (fill) this.counters.coalesced++;
-    else fill = this.startFill(key, req.ref);
-    let header: FillHeader;
-    try {
-      header = await fill.header;
-    } catch (err) {
-      throw originError('GET', req.ref, err);
-    }
-    switch (header.kind) {
-      case 'not-found':
-        this.counters.notFound++;
-        return { status: 'not-found', source: 'miss' };
-      case 'buffered': {
-        const f = fill;
-        return this.answer(header.meta, spec, req.conditions, 'miss', (s, e) => f.read(s, e));
-      }
-      case 'too-large': {
-        const body = mine ? fill.takeBody() : undefined;
-        if (body && !spec) {
-          this.counters.passThrough++;
-          return this.answer(header.meta, undefined, req.conditions, 'pass-through', (s, e) => this.fromOrigin(body, s, e), () => body.destroy());
-        }
-        body?.destroy();
-        return this.passThrough(req.ref, key, spec, req.conditions, header.meta);
-      }
-    }
   }
 
   /** Reads a key another cachelet owns: a validated replica, else through the owner. */
   private async viaOwner(owner: string, key: string, req: ReadRequest, spec: RangeSpec | undefined): Promise<ReadResult> {
-    const peer = this.peering.client(owner);
+    const usable = this.usablePeer(owner);
+    const peer = usable instanceof Promise ? await usable : usable;
     if (!peer) {
       this.counters.peerFallbacks++;
-      return this.direct(req.ref, spec, req.conditions);
+      return this.local.direct(req.ref, spec, req.conditions);
     }
     const ctx = this.peering.context();
     const reads = (this.reads.get(key) ?? 0) + 1;
@@ -264,12 +230,13 @@ export class Cachelet {
       let v: ValidateResult;
       try {
         v = await peer.validate(req.ref, replica.meta.etag, ctx);
-      } catch {
+      } catch (err) {
+        if (!isPeerFault(err)) throw err;
         return this.peerFailed(owner, req, spec);
       }
       if (v.outcome === 'current') {
         this.counters.replicaHits++;
-        return this.answer(replica.meta, spec, req.conditions, 'hit', (s, e) => slices(replica.body, s, e, this.config.streamChunkBytes));
+        return answer(this.counters, replica.meta, spec, req.conditions, 'hit', (s, e) => slices(replica.body, s, e, this.config.streamChunkBytes));
       }
       this.replicas.delete(key);
       if (v.outcome === 'not-found') {
@@ -282,8 +249,7 @@ export class Cachelet {
     try {
       result = await peer.get(req, ctx);
     } catch (err) {
-      // The owner answered, with an error of the request or of the origin: not a peer fault.
-      if (err instanceof CacheError && err.code !== 'UNAVAILABLE') throw err;
+      if (!isPeerFault(err)) throw err;
       return this.peerFailed(owner, req, spec);
     }
     // A hot object read whole becomes a replica, within the replica share of the capacity.
@@ -309,7 +275,7 @@ export class Cachelet {
     this.peering.suspect(owner);
     if (!req) return;
     this.counters.peerFallbacks++;
-    return this.direct(req.ref, spec, req.conditions);
+    return this.local.direct(req.ref, spec, req.conditions);
   }
 
   /** Tells the owner of `key` (if another cachelet); if it cannot be reached, every peer drops the refs. */
@@ -317,93 +283,60 @@ export class Cachelet {
     const owner = this.peering.owner(key);
     if (owner === this.peering.self.id) return;
     const ctx = this.peering.context();
-    const peer = this.peering.client(owner);
+    const peer = await this.usablePeer(owner);
     if (peer) {
       try {
         await send(peer, ctx);
         return;
-      } catch {
+      } catch (err) {
+        if (!isPeerFault(err)) throw err;
         this.peerFailed(owner);
       }
     }
+    // The owner may still hold the old version: it gets the notice before this cachelet uses
+    // it again, and every other peer drops its copies now.
+    this.remember(owner, refs);
     await Promise.allSettled(this.peering.others().map((p) => p.invalidate(refs, ctx)));
   }
 
-  /** The current version of a key for HEAD and validation: the owned copy, else an origin HEAD (single flight). */
-  private async current(key: string, ref: ObjectRef): Promise<{ meta: ObjectMeta | null; source: Source }> {
-    let stored = this.store.get(key);
-    if (stored && this.stale(stored) && !(await this.revalidate(key, ref, stored))) stored = undefined;
-    if (stored) return { meta: stored.meta, source: 'hit' };
-    const { promise } = this.heads.do(key, () => {
-      this.counters.originRequests++;
-      return this.origin.head(ref).catch((err: unknown) => {
-        this.counters.originErrors++; // once per origin request, however many callers shared it
-        throw err;
-      });
-    });
+  /** A client of `owner` once it has every notice it missed; undefined when suspect or unreachable. */
+  private usablePeer(owner: string): PeerClient | undefined | Promise<PeerClient | undefined> {
+    // No await unless notices are pending: the common path stays synchronous.
+    if (!this.pending.has(owner)) return this.peering.client(owner);
+    return this.deliverPending(owner).then((ok) => (ok ? this.peering.client(owner) : undefined));
+  }
+
+  private remember(owner: string, refs: ObjectRef[]): void {
+    const pending = this.pending.get(owner) ?? new Map<string, ObjectRef>();
+    for (const ref of refs) pending.set(`${ref.bucket}/${ref.key}`, ref);
+    this.pending.set(owner, pending);
+  }
+
+  /**
+   * Delivers the notices an owner missed while it was unreachable. Returns false (and the
+   * owner stays suspect) when they still cannot be delivered: the caller must not read
+   * through it.
+   */
+  private async deliverPending(owner: string): Promise<boolean> {
+    const pending = this.pending.get(owner);
+    if (!pending || pending.size === 0) return true;
+    const peer = this.peering.client(owner);
+    if (!peer) return false;
     try {
-      return { meta: await promise, source: 'miss' };
-    } catch (err) {
-      throw originError('HEAD', ref, err);
-    }
-  }
-
-  /** Whether a stored copy must be checked with the origin before it is served. */
-  private stale(obj: StoredObject): boolean {
-    const c = this.config.consistency;
-    if (c.mode === 'strict') return true;
-    if (obj.epoch !== this.peering.epoch) return true;
-    return c.mode === 'ttl' && this.clock.now() - obj.verifiedAtMs > c.ttlMs;
-  }
-
-  /** Asks the origin whether a stored copy is current (If-None-Match). Returns false when it was dropped. */
-  private async revalidate(key: string, ref: ObjectRef, obj: StoredObject): Promise<boolean> {
-    const { promise } = this.revalidations.do(key, async () => {
-      this.counters.revalidations++;
-      this.counters.originRequests++;
-      const res = await this.origin.get(ref, { ifNoneMatch: obj.meta.etag });
-      if (res.kind === 'not-modified') {
-        obj.verifiedAtMs = this.clock.now();
-        obj.epoch = this.peering.epoch;
-        return true;
-      }
-      if (res.kind === 'found') res.body.destroy(); // a new version: read it through a fresh fill
-      this.store.delete(key);
+      await peer.invalidate([...pending.values()], this.peering.context());
+      this.pending.delete(owner);
+      return true;
+    } catch {
+      this.peerFailed(owner);
       return false;
-    });
-    try {
-      return await promise;
-    } catch (err) {
-      this.counters.originErrors++;
-      throw originError('GET', ref, err);
     }
   }
 
-  /** Drops local copies of `key` other than version `keepEtag` (none kept when undefined). Returns whether an owned copy was dropped. */
+  /** Drops local copies (owned and replica) of `key` other than version `keepEtag`. Returns whether an owned copy was dropped. */
   private dropLocal(key: string, keepEtag: string | undefined): boolean {
-    const fill = this.fills.get(key);
-    if (fill) {
-      fill.stale = true;
-      this.fills.delete(key);
-    }
-    this.heads.forget(key);
-    this.revalidations.forget(key);
-    this.tooLarge.delete(key);
     const replica = this.replicas.peek(key);
     if (replica && replica.meta.etag !== keepEtag) this.replicas.delete(key);
-    const stored = this.store.peek(key);
-    if (stored && stored.meta.etag !== keepEtag) {
-      this.store.delete(key);
-      this.counters.invalidations++;
-      return true;
-    }
-    return false;
-  }
-
-  /** After a view change: copies of keys now owned by others are dropped (they could not be validated). */
-  private dropDisowned(): void {
-    const self = this.peering.self.id;
-    for (const key of [...this.store.keys()]) if (this.peering.owner(key) !== self) this.store.delete(key);
+    return this.local.drop(key, keepEtag);
   }
 
   /** The store key of an object; refuses refs that no origin would accept. */
@@ -423,148 +356,9 @@ export class Cachelet {
     }
     return `${bucket}/${key}`;
   }
-
-  private startFill(key: string, ref: ObjectRef): Fill {
-    let resolveHeader!: (h: FillHeader) => void;
-    let rejectHeader!: (e: unknown) => void;
-    const header = new Promise<FillHeader>((res, rej) => {
-      resolveHeader = res;
-      rejectHeader = rej;
-    });
-    header.catch(() => undefined); // awaited by every reader; this keeps an unawaited rejection quiet
-    const fill = new Fill(header);
-    this.fills.set(key, fill);
-    this.counters.originRequests++;
-    const epoch = this.peering.epoch;
-    void (async () => {
-      try {
-        const res = await this.origin.get(ref);
-        if (res.kind === 'not-found') return resolveHeader({ kind: 'not-found' });
-        if (res.kind === 'not-modified') throw new Error('origin answered 304 to an unconditional GET');
-        if (res.meta.size > this.config.maxObjectBytes) {
-          this.tooLarge.set(key, res.meta);
-          fill.holdBody(res.body);
-          return resolveHeader({ kind: 'too-large', meta: res.meta });
-        }
-        resolveHeader({ kind: 'buffered', meta: res.meta });
-        const body = await fill.consume(res.meta, res.body, (n) => (this.counters.bytesFromOrigin += n));
-        const now = this.clock.now();
-        if (!fill.stale) this.store.set(key, { meta: res.meta, body, storedAtMs: now, verifiedAtMs: now, epoch });
-      } catch (err) {
-        this.counters.originErrors++;
-        rejectHeader(err);
-        fill.fail(err instanceof Error ? err : new Error(String(err)));
-      } finally {
-        if (this.fills.get(key) === fill) this.fills.delete(key);
-      }
-    })();
-    return fill;
-  }
-
-  /** Reads an object straight from the origin, storing nothing (owner unreachable, or not the owner of a forwarded read). */
-  private async direct(ref: ObjectRef, spec: RangeSpec | undefined, conditions: Conditions | undefined): Promise<ReadResult> {
-    this.counters.originRequests++;
-    let res;
-    try {
-      res = await this.origin.get(ref);
-    } catch (err) {
-      this.counters.originErrors++;
-      throw originError('GET', ref, err);
-    }
-    if (res.kind === 'not-found') {
-      this.counters.notFound++;
-      return { status: 'not-found', source: 'pass-through' };
-    }
-    if (res.kind === 'not-modified') throw new CacheError('ORIGIN', 'origin answered 304 to an unconditional GET');
-    const body = res.body;
-    return this.answer(res.meta, spec, conditions, 'pass-through', (s, e) => this.fromOrigin(body, s, e), () => body.destroy());
-  }
-
-  /** Reads a too-large object (or a range of it) straight from the origin. */
-  private async passThrough(ref: ObjectRef, key: string, spec: RangeSpec | undefined, conditions: Conditions | undefined, known: ObjectMeta): Promise<ReadResult> {
-    this.counters.passThrough++;
-    // Two tries: a range computed from a remembered size is wrong if the object changed since.
-    for (let attempt = 0; ; attempt++) {
-      // Ask for explicit first-last ranges only: some origins mishandle suffix ranges.
-      let wanted = spec ? resolveRange(spec, known.size) : undefined;
-      if (wanted === 'unsatisfiable') wanted = undefined;
-      this.counters.originRequests++;
-      let res;
-      try {
-        res = await this.origin.get(ref, wanted ? { range: wanted } : {});
-      } catch (err) {
-        this.counters.originErrors++;
-        throw originError('GET', ref, err);
-      }
-      if (res.kind === 'not-found') {
-        this.tooLarge.delete(key);
-        this.counters.notFound++;
-        return { status: 'not-found', source: 'pass-through' };
-      }
-      if (res.kind === 'not-modified') throw new CacheError('ORIGIN', 'origin answered 304 to an unconditional GET');
-      const { meta, body } = res;
-      if (meta.size > this.config.maxObjectBytes) this.tooLarge.set(key, meta);
-      else this.tooLarge.delete(key);
-      const got = res.range ?? { start: 0, end: meta.size - 1 };
-      const need = spec ? resolveRange(spec, meta.size) : { start: 0, end: meta.size - 1 };
-      if (need !== 'unsatisfiable' && (need.start < got.start || need.end > got.end)) {
-        body.destroy();
-        if (attempt === 0) {
-          known = meta;
-          continue;
-        }
-        throw new CacheError('ORIGIN', `origin sent bytes ${got.start}-${got.end}, ${need.start}-${need.end} were needed`);
-      }
-      return this.answer(meta, spec, conditions, 'pass-through', (s, e) => this.fromOrigin(body, s - got.start, e - got.start), () => body.destroy());
-    }
-  }
-
-  private fromOrigin(body: OriginBody, start: number, end: number): AsyncGenerator<Buffer> {
-    return originRange(body, start, end, (n) => (this.counters.bytesFromOrigin += n));
-  }
-
-  /**
-   * Applies preconditions and the range to one version, and sets up its body. `release`
-   * frees what the body holds (an origin stream) when no body is sent, or when the body is
-   * abandoned — also before its first byte, when a generator's own `finally` never runs.
-   */
-  private answer(
-    meta: ObjectMeta,
-    spec: RangeSpec | undefined,
-    conditions: Conditions | undefined,
-    source: Source,
-    bodyOf: (start: number, end: number) => AsyncGenerator<Buffer>,
-    release?: () => void,
-  ): ReadResult {
-    const outcome = evaluateConditions(conditions, meta);
-    let range: ByteRange | 'unsatisfiable' = { start: 0, end: meta.size - 1 };
-    if (outcome === 'ok' && spec) range = resolveRange(spec, meta.size);
-    if (outcome !== 'ok' || range === 'unsatisfiable') {
-      release?.();
-      return { status: outcome !== 'ok' ? outcome : 'range-not-satisfiable', meta, source };
-    }
-    const body = this.counted(bodyOf(range.start, range.end));
-    if (release) {
-      const finish = body.return.bind(body);
-      body.return = (value) => {
-        release();
-        return finish(value);
-      };
-    }
-    const contentLength = range.end - range.start + 1;
-    return spec
-      ? { status: 'partial-content', meta, range, contentLength, source, body }
-      : { status: 'ok', meta, contentLength, source, body };
-  }
-
-  private async *counted(body: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
-    for await (const chunk of body) {
-      this.counters.bytesServed += chunk.length;
-      yield chunk;
-    }
-  }
 }
 
-function originError(method: string, ref: ObjectRef, err: unknown): CacheError {
-  return new CacheError('ORIGIN', `origin ${method} ${ref.bucket}/${ref.key} failed: ${(err as Error).message}`, { cause: err });
+/** Whether a failed peer call is the peer's fault — not an answer about the request or the origin, which the owner did give. */
+function isPeerFault(err: unknown): boolean {
+  return !(err instanceof CacheError && err.code !== 'UNAVAILABLE');
 }

@@ -14,4 +14,6 @@ export * from './stats';
 export * from './ring';
 export * from './membership-static';
 export * from './peering';
+export * from './local';
+export * from './answer';
 export * from './cachelet';

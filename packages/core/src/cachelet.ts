@@ -42,6 +42,8 @@ export interface CacheletOptions extends CacheletConfigInput {
   peers?: PeerConnector;
 }
 
+/** First background retry of notices an owner missed, ms (then doubling up to `suspectMs`). */
+const PENDING_RETRY_MIN_MS = 25;
 /** How many keys' read counts are tracked to find hot objects. */
 const HOT_TRACKED_KEYS = 10_000;
 
@@ -55,8 +57,10 @@ export class Cachelet {
   private readonly local: LocalCache;
   /** Replicas of hot objects owned by others (a share of the capacity). */
   private readonly replicas: MemoryStore;
-  /** Write notices an owner could not be given, by owner id: delivered before the owner is used again. */
+  /** Write notices an owner could not be given, by owner id: delivered before the owner is used again, and retried in the background. */
   private readonly pending = new Map<string, Map<string, ObjectRef>>();
+  private pendingTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
   private readonly reads = new LRUCache<string, number>({ max: HOT_TRACKED_KEYS });
   private readonly startedAtMs: number;
 
@@ -78,7 +82,12 @@ export class Cachelet {
     // view change — even back to an earlier member set — they are revalidated before being served.
     this.local = new LocalCache(this.config, this.origin, this.clock, this.counters, store, () => `${this.peering.epoch}/${this.peering.views}`);
     // After a view change, copies of keys now owned by others are dropped (they could not be validated).
-    this.peering.onViewChange(() => this.local.dropWhere((key) => this.peering.owner(key) !== this.peering.self.id));
+    this.peering.onViewChange(() => {
+      this.local.dropWhere((key) => this.peering.owner(key) !== this.peering.self.id);
+      // Notices for members that left are moot: their copies are gone with them.
+      const members = new Set(this.peering.members.map((m) => m.id));
+      for (const owner of this.pending.keys()) if (!members.has(owner)) this.pending.delete(owner);
+    });
   }
 
   /** Joins the ring (registers with the membership, learns the first view). */
@@ -88,6 +97,8 @@ export class Cachelet {
 
   /** Leaves the ring and closes peer connections. */
   stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.pendingTimer);
     return this.peering.stop();
   }
 
@@ -310,6 +321,23 @@ export class Cachelet {
     const pending = this.pending.get(owner) ?? new Map<string, ObjectRef>();
     for (const ref of refs) pending.set(`${ref.bucket}/${ref.key}`, ref);
     this.pending.set(owner, pending);
+    this.retryPending(PENDING_RETRY_MIN_MS);
+  }
+
+  /**
+   * Retries missed notices in the background, so that the owner itself (which never forwards
+   * its own keys) stops serving the old version soon after it is reachable again — not only
+   * when a peer next reads through it. Backs off to `suspectMs`; stops when nothing is pending.
+   */
+  private retryPending(delayMs: number): void {
+    if (this.pendingTimer || this.pending.size === 0 || this.stopped) return;
+    this.pendingTimer = setTimeout(() => {
+      this.pendingTimer = undefined;
+      void Promise.all([...this.pending.keys()].map((owner) => this.deliverPending(owner))).then(() =>
+        this.retryPending(Math.min(delayMs * 2, Math.max(PENDING_RETRY_MIN_MS, this.config.suspectMs))),
+      );
+    }, delayMs);
+    this.pendingTimer.unref();
   }
 
   /**

@@ -157,6 +157,13 @@ export class LocalCache {
   /** Drops every stored copy whose key `disowned` says is not ours any more. */
   dropWhere(disowned: (key: string) => boolean): void {
     for (const key of [...this.store.keys()]) if (disowned(key)) this.store.delete(key);
+    // Fills in flight for those keys finish for their readers but are not stored.
+    for (const [key, fill] of this.fills) {
+      if (disowned(key)) {
+        fill.stale = true;
+        this.fills.delete(key);
+      }
+    }
   }
 
   private startFill(key: string, ref: ObjectRef): Fill {

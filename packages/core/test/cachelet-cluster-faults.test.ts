@@ -151,12 +151,10 @@ describe('an unreachable owner', () => {
     expect((await c.read('A', key!)).bytes.toString()).toBe('v2');
   });
 
-  // GAP (documented, fails): notices an owner missed are delivered lazily (usablePeer /
-  // deliverPending in cachelet.ts), when a member that holds them next calls that owner. Until
-  // then, reads through the owner itself (which never forwards its own keys) serve the old
-  // version, breaking read-after-write. If this window is accepted as designed, make this
-  // `it.failing` and say so in ARCHITECTURE.md.
-  it('GAP: after an outage, a read through the owner itself sees a write notified while it was unreachable', async () => {
+  // Notices an owner missed are retried in the background (retryPending in cachelet.ts), not
+  // only delivered when a member next calls that owner: reads through the owner itself (which
+  // never forwards its own keys) must see the write soon after it is reachable again.
+  it('after an outage, a read through the owner itself sees a write notified while it was unreachable', async () => {
     const c = await start({ ids: ['A', 'B', 'C'], config: { suspectMs: SUSPECT_MS } });
     const [key] = c.keysOwnedBy('A', 1);
     c.put(key!, 'v1');
@@ -354,10 +352,10 @@ describe('ring epochs', () => {
     expect((await c.read('B', key)).bytes.toString()).toBe('v2');
   });
 
-  // BUG (documented, fails): dropWhere (local.ts) drops the stored copies of keys that moved
-  // away, but a fill in flight for such a key still stores its object when it completes: the
-  // store then holds (and `objects` counts) a copy this cachelet does not own.
-  it('BUG: a fill that completes after its key moved to another member is not kept as an owned copy', async () => {
+  // Regression: after a view change, dropWhere (local.ts) must also keep fills in flight for
+  // keys that moved away from storing their object when they complete — else the store holds
+  // (and `objects` counts) a copy this cachelet does not own.
+  it('a fill that completes after its key moved to another member is not kept as an owned copy', async () => {
     const c = await start({ ids: ['A', 'B'], membership: 'controlled' });
     await c.add('C', ['A', 'B', 'C']);
     const key = c.keyWhere((k) => c.ownerOf(k, 'A') === 'A' && c.ownerOf(k, 'C') === 'C');

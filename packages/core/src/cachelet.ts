@@ -20,11 +20,12 @@ import { slices, teeInto } from './bodies';
 import { formatConsistency, resolveCacheletConfig, type CacheletConfig, type CacheletConfigInput } from './config';
 import { evaluateConditions, type Conditions } from './conditions';
 import { CacheError, invalidArgument } from './errors';
+import { ChunkReader, chunkKey } from './chunks';
 import { LocalCache } from './local';
 import { StaticMembership } from './membership-static';
 import { Peering } from './peering';
 import { systemClock, type Clock, type Member, type Membership, type ObjectMeta, type ObjectRef, type Origin, type PeerClient, type PeerConnector } from './ports';
-import { parseRange, type RangeSpec } from './range';
+import { parseRange, resolveRange, type RangeSpec } from './range';
 import type { HeadResult, PeerContext, ReadRequest, ReadResult, Source, ValidateResult } from './read';
 import { CacheletStats, type CacheletStatsSnapshot } from './stats';
 import { MemoryStore, type StoredObject } from './store';
@@ -106,7 +107,7 @@ export class Cachelet {
    * Reads an object (or a range of it), honouring RFC 9110 preconditions. `from` is set when
    * a peer forwarded the read: it is then answered here, never forwarded again.
    */
-  async get(req: ReadRequest, from?: PeerContext): Promise<ReadResult> {
+  async get(req: ReadRequest, from?: PeerContext, attempt = 0): Promise<ReadResult> {
     const key = this.keyOf(req.ref);
     let spec: RangeSpec | undefined;
     try {
@@ -117,14 +118,81 @@ export class Cachelet {
     }
     const owner = this.peering.owner(key);
     if (owner === this.peering.self.id) {
-      if (from) this.counters.peerServed++;
-      return this.local.read(key, req, spec);
+      if (from) {
+        this.counters.peerServed++;
+        return this.local.read(key, req, spec); // a large object's header goes back as `chunked`
+      }
+      return this.chunked(req, spec, await this.local.read(key, req, spec), attempt);
     }
     if (from) {
       this.counters.notOwner++;
       return this.local.direct(req.ref, spec, req.conditions);
     }
-    return this.viaOwner(owner, key, req, spec);
+    return this.chunked(req, spec, await this.viaOwner(owner, key, req, spec), attempt);
+  }
+
+  /**
+   * Reads a large object in chunks when the owner answered `chunked`: the chunks covering the
+   * requested range, a window of them in parallel, each from its own owner. The first chunk
+   * is fetched before the answer is given, so a version change found there restarts the read
+   * on the new version; one found later fails the stream (never bytes of two versions).
+   */
+  private async chunked(req: ReadRequest, spec: RangeSpec | undefined, result: ReadResult, attempt: number): Promise<ReadResult> {
+    if (result.status !== 'chunked') return result;
+    this.counters.chunkedReads++;
+    const { meta, source } = result;
+    const range = spec ? resolveRange(spec, meta.size) : { start: 0, end: meta.size - 1 };
+    if (evaluateConditions(req.conditions, meta) !== 'ok' || range === 'unsatisfiable') {
+      return answer(this.counters, meta, spec, req.conditions, source, () => noBody());
+    }
+    // An object larger than the whole ring's capacity streams through: its chunks are not stored.
+    const admit = meta.size <= this.peering.members.reduce((sum, m) => sum + m.capacityBytes, 0);
+    const c = this.config;
+    const reader = new ChunkReader(meta, range.start, range.end, c.chunkBytes, c.readAhead, c.streamChunkBytes, (i) => this.fetchChunk(req.ref, meta, i, admit));
+    try {
+      await reader.begin();
+    } catch (err) {
+      reader.cancel();
+      if (err instanceof CacheError && err.code === 'CHANGED' && attempt === 0) {
+        await this.invalidate([req.ref]); // the owner drops the old header; the retry reads the new version
+        return this.get(req, undefined, attempt + 1);
+      }
+      throw err;
+    }
+    return answer(this.counters, meta, spec, req.conditions, source, () => reader.body(), () => reader.cancel());
+  }
+
+  /** One chunk, from its owner (or, if that is this cachelet or unreachable, through the local store and the origin). */
+  private async fetchChunk(ref: ObjectRef, meta: ObjectMeta, index: number, admit: boolean): Promise<Buffer> {
+    try {
+      const owner = this.peering.owner(chunkKey(`${ref.bucket}/${ref.key}`, meta.etag, index));
+      if (owner !== this.peering.self.id) {
+        const usable = this.usablePeer(owner);
+        const peer = usable instanceof Promise ? await usable : usable;
+        if (peer) {
+          try {
+            this.counters.chunkPeerFetches++;
+            return await peer.getChunk(ref, meta, index, this.config.chunkBytes, this.peering.context());
+          } catch (err) {
+            if (!isPeerFault(err)) throw err;
+            this.peerFailed(owner);
+          }
+        }
+      }
+      return await this.local.readChunk(ref, meta, index, this.config.chunkBytes, admit);
+    } catch (err) {
+      if (err instanceof CacheError && err.code === 'CHANGED') this.counters.versionChanges++;
+      throw err;
+    }
+  }
+
+  /** Owner side of a chunk fetch by a peer. */
+  chunk(ref: ObjectRef, meta: ObjectMeta, index: number, chunkBytes: number): Promise<Buffer> {
+    this.keyOf(ref);
+    if (chunkBytes !== this.config.chunkBytes) throw invalidArgument(`chunk size ${chunkBytes} differs from this cachelet's ${this.config.chunkBytes} (chunkBytes)`);
+    const admit = meta.size <= this.peering.members.reduce((sum, m) => sum + m.capacityBytes, 0);
+    this.counters.peerServed++;
+    return this.local.readChunk(ref, meta, index, chunkBytes, admit);
   }
 
   /** The metadata of the current version, honouring preconditions. */
@@ -387,6 +455,8 @@ export class Cachelet {
 }
 
 /** Whether a failed peer call is the peer's fault — not an answer about the request or the origin, which the owner did give. */
+async function* noBody(): AsyncGenerator<Buffer> {}
+
 function isPeerFault(err: unknown): boolean {
   return !(err instanceof CacheError && err.code !== 'UNAVAILABLE');
 }

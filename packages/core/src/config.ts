@@ -79,6 +79,12 @@ export interface CacheletConfigInput {
   replicaMinReads?: number;
   /** How long a peer that failed is bypassed before it is tried again, ms. Default 2000. */
   suspectMs?: number;
+  /** Objects larger than this are read and cached in chunks spread over the ring, bytes. Default 8 MiB. */
+  chunkThresholdBytes?: number;
+  /** Size of a chunk, bytes. Default 8 MiB. */
+  chunkBytes?: number;
+  /** Chunks fetched in parallel ahead of the reader. Default 4. */
+  readAhead?: number;
 }
 
 /**
@@ -137,7 +143,27 @@ export function resolveCacheletConfig(input: CacheletConfigInput = {}): Cachelet
   positive('replicaMinReads', replicaMinReads);
   const suspectMs = input.suspectMs ?? 2000;
   whole('suspectMs', suspectMs);
-  return { app, capacityBytes, maxObjectBytes, maxKeyBytes, streamChunkBytes, consistency, replicaShare, replicaMinReads, suspectMs };
+  const chunkBytes = input.chunkBytes ?? 8 * 2 ** 20;
+  positive('chunkBytes', chunkBytes);
+  if (chunkBytes > 64 * 2 ** 20) throw new ConfigError('chunkBytes', 'must be at most 64 MiB (one peer message)');
+  const chunkThresholdBytes = input.chunkThresholdBytes ?? 8 * 2 ** 20;
+  positive('chunkThresholdBytes', chunkThresholdBytes);
+  const readAhead = input.readAhead ?? 4;
+  positive('readAhead', readAhead);
+  return {
+    app,
+    capacityBytes,
+    maxObjectBytes,
+    maxKeyBytes,
+    streamChunkBytes,
+    consistency,
+    replicaShare,
+    replicaMinReads,
+    suspectMs,
+    chunkThresholdBytes,
+    chunkBytes,
+    readAhead,
+  };
 }
 
 function whole(option: string, v: number): void {

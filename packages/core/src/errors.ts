@@ -5,7 +5,9 @@ export type CacheErrorCode =
   /** The origin failed (network, 5xx, access denied): the caller should read the origin itself. */
   | 'ORIGIN'
   /** The cachelet cannot serve now (shutting down, overloaded). */
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  /** The object changed at the origin while it was being read in chunks. */
+  | 'CHANGED';
 
 /** An error of the cachelet, prefixed with the component and keeping its cause. */
 export class CacheError extends Error {

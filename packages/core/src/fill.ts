@@ -13,7 +13,9 @@ export type FillHeader =
   /** The object will be buffered (it is within the admission limit). */
   | { kind: 'buffered'; meta: ObjectMeta }
   /** The object is over the admission limit; `body` is the origin stream, for one taker. */
-  | { kind: 'too-large'; meta: ObjectMeta };
+  | { kind: 'too-large'; meta: ObjectMeta }
+  /** The object is over the chunk threshold: it is read in chunks, not through this fill. */
+  | { kind: 'chunked'; meta: ObjectMeta };
 
 export class Fill {
   private readonly chunks: Buffer[] = [];

@@ -14,6 +14,7 @@ export * from './stats';
 export * from './ring';
 export * from './membership-static';
 export * from './peering';
+export * from './chunks';
 export * from './local';
 export * from './answer';
 export * from './cachelet';

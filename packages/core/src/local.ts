@@ -7,6 +7,7 @@
 import { LRUCache } from 'lru-cache';
 import { answer } from './answer';
 import { originRange, slices } from './bodies';
+import { chunkKey, isChunkKey } from './chunks';
 import type { CacheletConfig } from './config';
 import type { Conditions } from './conditions';
 import { CacheError } from './errors';
@@ -20,12 +21,17 @@ import type { MemoryStore, StoredObject } from './store';
 
 /** How many too-large objects' metadata is remembered (so their ranges go straight to the origin). */
 const TOO_LARGE_ENTRIES = 4096;
+/** How many large objects' headers an owner keeps. */
+const CHUNK_HEADER_ENTRIES = 16_384;
 
 export class LocalCache {
   private readonly fills = new Map<string, Fill>();
   private readonly heads = new SingleFlight<ObjectMeta | null>();
   private readonly revalidations = new SingleFlight<boolean>();
   private readonly tooLarge = new LRUCache<string, ObjectMeta>({ max: TOO_LARGE_ENTRIES });
+  /** Headers (current version and size) of large objects this cachelet owns; their bytes live in chunks. */
+  private readonly chunkHeaders = new LRUCache<string, ObjectMeta>({ max: CHUNK_HEADER_ENTRIES });
+  private readonly chunkFetches = new SingleFlight<Buffer>();
 
   constructor(
     private readonly config: CacheletConfig,
@@ -40,6 +46,7 @@ export class LocalCache {
   clear(): void {
     this.store.clear();
     this.tooLarge.clear();
+    this.chunkHeaders.clear();
   }
 
   /** Reads a key this cachelet owns: the store (revalidated when the policy says so), else the origin. */
@@ -51,6 +58,8 @@ export class LocalCache {
       const body = stored.body;
       return answer(this.counters, stored.meta, spec, req.conditions, 'hit', (s, e) => slices(body, s, e, this.config.streamChunkBytes));
     }
+    const chunkHeader = this.chunkHeaders.get(key);
+    if (chunkHeader) return { status: 'chunked', meta: chunkHeader, source: 'hit' };
     this.counters.misses++;
     const large = this.tooLarge.get(key);
     if (large) return this.passThrough(req.ref, key, spec, req.conditions, large);
@@ -59,13 +68,16 @@ export class LocalCache {
     const mine = !fill;
     if (fill) this.counters.coalesced++;
     else fill = this.startFill(key, req.ref);
-    let header: FillHeader;
+    let fillHeader: FillHeader;
     try {
-      header = await fill.header;
+      fillHeader = await fill.header;
     } catch (err) {
       throw originError('GET', req.ref, err);
     }
+    const header = fillHeader;
     switch (header.kind) {
+      case 'chunked':
+        return { status: 'chunked', meta: header.meta, source: 'miss' };
       case 'not-found':
         this.counters.notFound++;
         return { status: 'not-found', source: 'miss' };
@@ -90,6 +102,8 @@ export class LocalCache {
     let stored = this.store.get(key);
     if (stored && this.stale(stored) && !(await this.revalidate(key, ref, stored))) stored = undefined;
     if (stored) return { meta: stored.meta, source: 'hit' };
+    const header = this.chunkHeaders.get(key);
+    if (header) return { meta: header, source: 'hit' };
     const { promise } = this.heads.do(key, () => {
       this.counters.originRequests++;
       return this.origin.head(ref).catch((err: unknown) => {
@@ -106,6 +120,7 @@ export class LocalCache {
 
   /** Whether a stored copy must be checked with the origin before it is served. */
   private stale(obj: StoredObject): boolean {
+    if (obj.epoch === 'immutable') return false;
     const c = this.config.consistency;
     if (c.mode === 'strict') return true;
     if (obj.epoch !== this.epoch()) return true;
@@ -145,6 +160,8 @@ export class LocalCache {
     this.heads.forget(key);
     this.revalidations.forget(key);
     this.tooLarge.delete(key);
+    const header = this.chunkHeaders.peek(key);
+    if (header && header.etag !== keepEtag) this.chunkHeaders.delete(key);
     const stored = this.store.peek(key);
     if (stored && stored.meta.etag !== keepEtag) {
       this.store.delete(key);
@@ -154,9 +171,55 @@ export class LocalCache {
     return false;
   }
 
+  /**
+   * Chunk `index` of version `meta.etag` (a whole chunk, as one Buffer): from the store, else
+   * by one ranged GET with If-Match (single flight). Chunks are keyed by version, so a stored
+   * chunk never goes stale. `admit`: whether it may be stored (not when the object is larger
+   * than the whole ring's capacity). Rejects with `CHANGED` when the origin has moved on.
+   */
+  async readChunk(ref: ObjectRef, meta: ObjectMeta, index: number, chunkBytes: number, admit: boolean): Promise<Buffer> {
+    const key = chunkKey(`${ref.bucket}/${ref.key}`, meta.etag, index);
+    const stored = this.store.get(key);
+    if (stored) {
+      this.counters.chunkHits++;
+      return stored.body;
+    }
+    const start = index * chunkBytes;
+    const end = Math.min(meta.size, start + chunkBytes) - 1;
+    if (start > end) throw new CacheError('INVALID_ARGUMENT', `chunk ${index} is past the end of a ${meta.size}-byte object`);
+    const { promise } = this.chunkFetches.do(key, async () => {
+      this.counters.chunkMisses++;
+      this.counters.originRequests++;
+      let res;
+      try {
+        res = await this.origin.get(ref, { range: { start, end }, ifMatch: meta.etag });
+      } catch (err) {
+        this.counters.originErrors++;
+        throw originError('GET', ref, err);
+      }
+      // Some origins ignore If-Match (s3rver does): the ETag of the answer is checked too.
+      if (res.kind === 'precondition-failed' || res.kind === 'not-found' || (res.kind === 'found' && res.meta.etag !== meta.etag)) {
+        if (res.kind === 'found') res.body.destroy();
+        throw new CacheError('CHANGED', `${ref.bucket}/${ref.key} changed at the origin (version ${meta.etag} is gone)`);
+      }
+      if (res.kind !== 'found') throw new CacheError('ORIGIN', `origin answered ${res.kind} to a ranged GET`);
+      const got = res.range ?? { start: 0, end: res.meta.size - 1 };
+      const parts: Buffer[] = [];
+      for await (const part of originRange(res.body, start - got.start, end - got.start, (n) => (this.counters.bytesFromOrigin += n))) parts.push(part);
+      const body = parts.length === 1 ? parts[0]! : Buffer.concat(parts, end - start + 1);
+      const now = this.clock.now();
+      if (admit && body.length <= this.config.maxObjectBytes) this.store.set(key, { meta, body, storedAtMs: now, verifiedAtMs: now, epoch: 'immutable' });
+      else if (!admit) this.counters.chunkPassThrough++;
+      return body;
+    });
+    return promise;
+  }
+
   /** Drops every stored copy whose key `disowned` says is not ours any more. */
   dropWhere(disowned: (key: string) => boolean): void {
-    for (const key of [...this.store.keys()]) if (disowned(key)) this.store.delete(key);
+    // Chunks are immutable (keyed by version): they stay until evicted, wherever they are owned now.
+    for (const key of [...this.store.keys()]) if (!isChunkKey(key) && disowned(key)) this.store.delete(key);
+    for (const key of [...this.chunkHeaders.keys()]) if (disowned(key)) this.chunkHeaders.delete(key);
     // Fills in flight for those keys finish for their readers but are not stored.
     for (const [key, fill] of this.fills) {
       if (disowned(key)) {
@@ -182,7 +245,13 @@ export class LocalCache {
       try {
         const res = await this.origin.get(ref);
         if (res.kind === 'not-found') return resolveHeader({ kind: 'not-found' });
-        if (res.kind === 'not-modified') throw new Error('origin answered 304 to an unconditional GET');
+        if (res.kind !== 'found') throw new Error(`origin answered ${res.kind} to an unconditional GET`);
+        if (res.meta.size > this.config.chunkThresholdBytes) {
+          // Its bytes are read in chunks (each with its own owner); this owner keeps the header.
+          res.body.destroy();
+          this.chunkHeaders.set(key, res.meta);
+          return resolveHeader({ kind: 'chunked', meta: res.meta });
+        }
         if (res.meta.size > this.config.maxObjectBytes) {
           this.tooLarge.set(key, res.meta);
           fill.holdBody(res.body);
@@ -217,7 +286,7 @@ export class LocalCache {
       this.counters.notFound++;
       return { status: 'not-found', source: 'pass-through' };
     }
-    if (res.kind === 'not-modified') throw new CacheError('ORIGIN', 'origin answered 304 to an unconditional GET');
+    if (res.kind !== 'found') throw new CacheError('ORIGIN', `origin answered ${res.kind} to an unconditional GET`);
     const body = res.body;
     return answer(this.counters, res.meta, spec, conditions, 'pass-through', (s, e) => this.fromOrigin(body, s, e), () => body.destroy());
   }
@@ -243,7 +312,7 @@ export class LocalCache {
         this.counters.notFound++;
         return { status: 'not-found', source: 'pass-through' };
       }
-      if (res.kind === 'not-modified') throw new CacheError('ORIGIN', 'origin answered 304 to an unconditional GET');
+      if (res.kind !== 'found') throw new CacheError('ORIGIN', `origin answered ${res.kind} to an unconditional GET`);
       const { meta, body } = res;
       if (meta.size > this.config.maxObjectBytes) this.tooLarge.set(key, meta);
       else this.tooLarge.delete(key);

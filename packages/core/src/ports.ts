@@ -46,6 +46,8 @@ export type OriginGetResult =
       range?: ByteRange;
     }
   | { kind: 'not-modified'; meta?: ObjectMeta }
+  /** `ifMatch` named another version than the current one. */
+  | { kind: 'precondition-failed' }
   | { kind: 'not-found' };
 
 /** Options of one origin GET. */
@@ -118,6 +120,8 @@ export interface PeerClient {
   validate(ref: ObjectRef, etag: string, ctx: PeerContext): Promise<ValidateResult>;
   notifyWrite(ref: ObjectRef, etag: string, ctx: PeerContext): Promise<void>;
   invalidate(refs: ObjectRef[], ctx: PeerContext): Promise<void>;
+  /** One chunk of version `meta.etag`; rejects with CacheError `CHANGED` when the origin no longer has that version. */
+  getChunk(ref: ObjectRef, meta: ObjectMeta, index: number, chunkBytes: number, ctx: PeerContext): Promise<Buffer>;
   close(): void;
 }
 

@@ -25,7 +25,13 @@ export type ReadResult =
       body: AsyncGenerator<Buffer>;
     }
   | { status: 'not-modified' | 'precondition-failed' | 'range-not-satisfiable'; meta: ObjectMeta; source: Source }
-  | { status: 'not-found'; source: Source };
+  | { status: 'not-found'; source: Source }
+  /**
+   * Between cachelets only: the object is larger than the chunk threshold and is read in
+   * chunks by the cachelet serving the application. `Cachelet.get` for an application never
+   * returns it.
+   */
+  | { status: 'chunked'; meta: ObjectMeta; source: Source };
 
 export type HeadResult =
   | { status: 'ok' | 'not-modified' | 'precondition-failed'; meta: ObjectMeta; source: Source }

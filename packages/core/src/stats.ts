@@ -47,6 +47,18 @@ export class CacheletStats {
   notOwner = 0;
   /** Copies revalidated with the origin (If-None-Match) before being served. */
   revalidations = 0;
+  /** Reads of large objects served in chunks. */
+  chunkedReads = 0;
+  /** Chunks read from the origin (ranged GETs). */
+  chunkMisses = 0;
+  /** Chunks served from this cachelet's store. */
+  chunkHits = 0;
+  /** Chunks fetched from their owner (another cachelet). */
+  chunkPeerFetches = 0;
+  /** Chunks not stored because the object is larger than the whole ring's capacity (streamed through). */
+  chunkPassThrough = 0;
+  /** Chunked reads that found the object changed at the origin (restarted, or failed after bytes were sent). */
+  versionChanges = 0;
 }
 
 /** Counters plus the store's gauges, as one snapshot. */

@@ -147,12 +147,19 @@ describe('resolveCacheletConfig', () => {
       replicaShare: 0.5,
       replicaMinReads: 3,
       suspectMs: 100,
+      chunkThresholdBytes: 4 * MiB,
+      chunkBytes: 2 * MiB,
+      readAhead: 8,
     };
     expect(resolveCacheletConfig(input)).toEqual(input);
     expect(resolveCacheletConfig({ maxObjectBytes: 0 }).maxObjectBytes).toBe(0);
   });
 
   it.each<[string, CacheletConfigInput]>([
+    ['chunkBytes', { chunkBytes: 0 }],
+    ['chunkBytes', { chunkBytes: 65 * MiB }],
+    ['chunkThresholdBytes', { chunkThresholdBytes: -1 }],
+    ['readAhead', { readAhead: 0 }],
     ['replicaShare', { replicaShare: 0.95 }],
     ['replicaShare', { replicaShare: -0.1 }],
     ['replicaMinReads', { replicaMinReads: 0 }],

@@ -4,8 +4,8 @@
  * quickly is treated as failed, and the engine reads the origin instead.
  */
 import { Metadata, status as GrpcStatus, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
-import { CacheError, type Member, type ObjectRef, type PeerClient, type PeerConnector, type PeerContext, type ReadRequest, type ReadResult, type ValidateResult } from '@faast/core';
-import { createPeerClient, type GetReply__Output, type PeerServiceClient, type ValidateReply__Output } from '@faast/rpc';
+import { CacheError, type Member, type ObjectMeta, type ObjectRef, type PeerClient, type PeerConnector, type PeerContext, type ReadRequest, type ReadResult, type ValidateResult } from '@faast/core';
+import { createPeerClient, type ChunkReply__Output, type GetReply__Output, type PeerServiceClient, type ValidateReply__Output } from '@faast/rpc';
 import { CORE_SOURCE, CORE_STATUS, fromWireMeta, toWireConditions } from './wire';
 
 export interface GrpcPeerOptions {
@@ -101,13 +101,20 @@ class GrpcPeer implements PeerClient {
     await this.unary((md, opts, cb) => this.client.PeerInvalidate({ refs, context: ctx }, md, opts, cb));
   }
 
+  async getChunk(ref: ObjectRef, meta: ObjectMeta, index: number, chunkBytes: number, ctx: PeerContext): Promise<Buffer> {
+    const request = { ref, etag: meta.etag, index, chunkBytes, size: meta.size, context: ctx };
+    const reply = await this.unary<ChunkReply__Output>((md, opts, cb) => this.client.PeerGetChunk(request, md, opts, cb), this.t.firstByteTimeoutMs);
+    if (reply.outcome === 'CHANGED') throw new CacheError('CHANGED', `${ref.bucket}/${ref.key} changed at the origin (version ${meta.etag} is gone)`);
+    return reply.data;
+  }
+
   close(): void {
     this.client.close();
   }
 
-  private unary<T>(start: (md: Metadata, opts: { deadline: number }, cb: (err: ServiceError | null, v?: T) => void) => unknown): Promise<T> {
+  private unary<T>(start: (md: Metadata, opts: { deadline: number }, cb: (err: ServiceError | null, v?: T) => void) => unknown, timeoutMs = this.t.callTimeoutMs): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      start(new Metadata(), { deadline: Date.now() + this.t.callTimeoutMs }, (err, value) => (err ? reject(peerError(err)) : resolve(value as T)));
+      start(new Metadata(), { deadline: Date.now() + timeoutMs }, (err, value) => (err ? reject(peerError(err)) : resolve(value as T)));
     });
   }
 }
@@ -143,7 +150,7 @@ function drain(call: ClientReadableStream<GetReply__Output>): void {
 
 /** Peer errors keep their gRPC code in the message; an owner's origin failure stays an origin error. */
 function peerError(err: ServiceError): Error {
-  if (err.code === GrpcStatus.ABORTED) return new CacheError('ORIGIN', err.details);
+  if (err.code === GrpcStatus.ABORTED) return new CacheError(/^origin: .* changed at the origin/.test(err.details) ? 'CHANGED' : 'ORIGIN', err.details);
   if (err.code === GrpcStatus.INVALID_ARGUMENT) return new CacheError('INVALID_ARGUMENT', err.details);
   return new Error(`peer ${GrpcStatus[err.code] ?? err.code}: ${err.details}`);
 }

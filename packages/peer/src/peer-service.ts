@@ -1,5 +1,5 @@
 /** The `faast.v1.Peer` service over a cachelet (see proto/faast/v1/peer.proto). */
-import type { Cachelet } from '@faast/core';
+import { CacheError, type Cachelet } from '@faast/core';
 import type { PeerHandlers } from '@faast/rpc';
 import { serviceHelpers, streamRead, type ServiceOptions } from './serve';
 import { fromWireConditions, fromWireContext, toWireMeta } from './wire';
@@ -30,6 +30,17 @@ export function peerHandlers(options: ServiceOptions): PeerHandlers {
       unary(call, callback, 'PeerInvalidate', async () => {
         const refs = call.request.refs.map((r) => ({ bucket: r.bucket, key: r.key }));
         return { dropped: await cachelet().invalidate(refs, fromWireContext(call.request.context)) };
+      }),
+    PeerGetChunk: (call, callback) =>
+      unary(call, callback, 'PeerGetChunk', async () => {
+        const r = call.request;
+        const meta = { etag: r.etag, size: r.size, lastModifiedMs: 0, contentType: '', userMetadata: {}, headers: {} };
+        try {
+          return { outcome: 'OK' as const, data: await cachelet().chunk(check(r.ref), meta, r.index, r.chunkBytes) };
+        } catch (err) {
+          if (err instanceof CacheError && err.code === 'CHANGED') return { outcome: 'CHANGED' as const };
+          throw err;
+        }
       }),
     PeerStats: (call, callback) =>
       unary(call, callback, 'PeerStats', async () => {

@@ -113,8 +113,8 @@ class NotServed extends Error {
 function toStatus(err: unknown): Partial<ServerErrorResponse> {
   if (err instanceof NotServed) return { code: GrpcStatus.FAILED_PRECONDITION, details: err.message };
   if (err instanceof CacheError) {
-    const code = { INVALID_ARGUMENT: GrpcStatus.INVALID_ARGUMENT, ORIGIN: GrpcStatus.ABORTED, UNAVAILABLE: GrpcStatus.UNAVAILABLE }[err.code];
-    return { code, details: err.code === 'ORIGIN' ? `origin: ${err.message}` : err.message };
+    const code = { INVALID_ARGUMENT: GrpcStatus.INVALID_ARGUMENT, ORIGIN: GrpcStatus.ABORTED, CHANGED: GrpcStatus.ABORTED, UNAVAILABLE: GrpcStatus.UNAVAILABLE }[err.code];
+    return { code, details: err.code === 'ORIGIN' || err.code === 'CHANGED' ? `origin: ${err.message}` : err.message };
   }
   return { code: GrpcStatus.INTERNAL, details: `internal: ${(err as Error)?.message ?? String(err)}` };
 }

@@ -9,6 +9,7 @@ export const STATUS: Record<ReadResult['status'], Status> = {
   'precondition-failed': 'PRECONDITION_FAILED',
   'range-not-satisfiable': 'RANGE_NOT_SATISFIABLE',
   'not-found': 'NOT_FOUND',
+  chunked: 'CHUNKED',
 };
 
 export const CORE_STATUS: Record<Status, ReadResult['status'] | undefined> = {
@@ -19,6 +20,7 @@ export const CORE_STATUS: Record<Status, ReadResult['status'] | undefined> = {
   PRECONDITION_FAILED: 'precondition-failed',
   RANGE_NOT_SATISFIABLE: 'range-not-satisfiable',
   NOT_FOUND: 'not-found',
+  CHUNKED: 'chunked',
 };
 
 export const SOURCE: Record<CoreSource, Source> = { hit: 'HIT', miss: 'MISS', 'pass-through': 'PASS_THROUGH' };

@@ -23,6 +23,8 @@ export type { ValidateReply, ValidateReply__Output } from './generated/faast/v1/
 export type { PeerNotifyWriteRequest, PeerNotifyWriteRequest__Output } from './generated/faast/v1/PeerNotifyWriteRequest';
 export type { PeerInvalidateRequest, PeerInvalidateRequest__Output } from './generated/faast/v1/PeerInvalidateRequest';
 export type { PeerStatsReply, PeerStatsReply__Output } from './generated/faast/v1/PeerStatsReply';
+export type { ChunkRequest, ChunkRequest__Output } from './generated/faast/v1/ChunkRequest';
+export type { ChunkReply, ChunkReply__Output } from './generated/faast/v1/ChunkReply';
 export type { Ring, Ring__Output } from './generated/faast/v1/Ring';
 export type { Member as WireMember, Member__Output as WireMember__Output } from './generated/faast/v1/Member';
 export type { GetRequest, GetRequest__Output } from './generated/faast/v1/GetRequest';

@@ -122,6 +122,7 @@ export class S3Origin implements Origin {
       const status = httpStatus(err);
       if (status === 404 && errorName(err) !== 'NoSuchBucket') return { kind: 'not-found' };
       if (status === 304) return { kind: 'not-modified' };
+      if (status === 412 && options.ifMatch) return { kind: 'precondition-failed' };
       throw err;
     }
   }

@@ -26,6 +26,7 @@ const STATUS_CODES: Record<Status__Output, number> = {
   PRECONDITION_FAILED: 412,
   RANGE_NOT_SATISFIABLE: 416,
   NOT_FOUND: 404,
+  CHUNKED: 500, // between cachelets only; never reaches an application
 };
 
 /** The response to a GetObject. */

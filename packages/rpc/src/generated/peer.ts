@@ -2,6 +2,8 @@ import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { CacheClient as _faast_v1_CacheClient, CacheDefinition as _faast_v1_CacheDefinition } from './faast/v1/Cache';
+import type { ChunkReply as _faast_v1_ChunkReply, ChunkReply__Output as _faast_v1_ChunkReply__Output } from './faast/v1/ChunkReply';
+import type { ChunkRequest as _faast_v1_ChunkRequest, ChunkRequest__Output as _faast_v1_ChunkRequest__Output } from './faast/v1/ChunkRequest';
 import type { Conditions as _faast_v1_Conditions, Conditions__Output as _faast_v1_Conditions__Output } from './faast/v1/Conditions';
 import type { GetHeader as _faast_v1_GetHeader, GetHeader__Output as _faast_v1_GetHeader__Output } from './faast/v1/GetHeader';
 import type { GetReply as _faast_v1_GetReply, GetReply__Output as _faast_v1_GetReply__Output } from './faast/v1/GetReply';
@@ -36,6 +38,8 @@ export interface ProtoGrpcType {
   faast: {
     v1: {
       Cache: SubtypeConstructor<typeof grpc.Client, _faast_v1_CacheClient> & { service: _faast_v1_CacheDefinition }
+      ChunkReply: MessageTypeDefinition<_faast_v1_ChunkReply, _faast_v1_ChunkReply__Output>
+      ChunkRequest: MessageTypeDefinition<_faast_v1_ChunkRequest, _faast_v1_ChunkRequest__Output>
       Conditions: MessageTypeDefinition<_faast_v1_Conditions, _faast_v1_Conditions__Output>
       GetHeader: MessageTypeDefinition<_faast_v1_GetHeader, _faast_v1_GetHeader__Output>
       GetReply: MessageTypeDefinition<_faast_v1_GetReply, _faast_v1_GetReply__Output>

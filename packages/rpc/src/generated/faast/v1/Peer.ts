@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { ChunkReply as _faast_v1_ChunkReply, ChunkReply__Output as _faast_v1_ChunkReply__Output } from '../../faast/v1/ChunkReply';
+import type { ChunkRequest as _faast_v1_ChunkRequest, ChunkRequest__Output as _faast_v1_ChunkRequest__Output } from '../../faast/v1/ChunkRequest';
 import type { GetReply as _faast_v1_GetReply, GetReply__Output as _faast_v1_GetReply__Output } from '../../faast/v1/GetReply';
 import type { InvalidateReply as _faast_v1_InvalidateReply, InvalidateReply__Output as _faast_v1_InvalidateReply__Output } from '../../faast/v1/InvalidateReply';
 import type { NotifyWriteReply as _faast_v1_NotifyWriteReply, NotifyWriteReply__Output as _faast_v1_NotifyWriteReply__Output } from '../../faast/v1/NotifyWriteReply';
@@ -18,6 +20,15 @@ export interface PeerClient extends grpc.Client {
   PeerGet(argument: _faast_v1_PeerGetRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_faast_v1_GetReply__Output>;
   peerGet(argument: _faast_v1_PeerGetRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_faast_v1_GetReply__Output>;
   peerGet(argument: _faast_v1_PeerGetRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_faast_v1_GetReply__Output>;
+  
+  PeerGetChunk(argument: _faast_v1_ChunkRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_faast_v1_ChunkReply__Output>): grpc.ClientUnaryCall;
+  PeerGetChunk(argument: _faast_v1_ChunkRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_faast_v1_ChunkReply__Output>): grpc.ClientUnaryCall;
+  PeerGetChunk(argument: _faast_v1_ChunkRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_faast_v1_ChunkReply__Output>): grpc.ClientUnaryCall;
+  PeerGetChunk(argument: _faast_v1_ChunkRequest, callback: grpc.requestCallback<_faast_v1_ChunkReply__Output>): grpc.ClientUnaryCall;
+  peerGetChunk(argument: _faast_v1_ChunkRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_faast_v1_ChunkReply__Output>): grpc.ClientUnaryCall;
+  peerGetChunk(argument: _faast_v1_ChunkRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_faast_v1_ChunkReply__Output>): grpc.ClientUnaryCall;
+  peerGetChunk(argument: _faast_v1_ChunkRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_faast_v1_ChunkReply__Output>): grpc.ClientUnaryCall;
+  peerGetChunk(argument: _faast_v1_ChunkRequest, callback: grpc.requestCallback<_faast_v1_ChunkReply__Output>): grpc.ClientUnaryCall;
   
   PeerInvalidate(argument: _faast_v1_PeerInvalidateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_faast_v1_InvalidateReply__Output>): grpc.ClientUnaryCall;
   PeerInvalidate(argument: _faast_v1_PeerInvalidateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_faast_v1_InvalidateReply__Output>): grpc.ClientUnaryCall;
@@ -60,6 +71,8 @@ export interface PeerClient extends grpc.Client {
 export interface PeerHandlers extends grpc.UntypedServiceImplementation {
   PeerGet: grpc.handleServerStreamingCall<_faast_v1_PeerGetRequest__Output, _faast_v1_GetReply>;
   
+  PeerGetChunk: grpc.handleUnaryCall<_faast_v1_ChunkRequest__Output, _faast_v1_ChunkReply>;
+  
   PeerInvalidate: grpc.handleUnaryCall<_faast_v1_PeerInvalidateRequest__Output, _faast_v1_InvalidateReply>;
   
   PeerNotifyWrite: grpc.handleUnaryCall<_faast_v1_PeerNotifyWriteRequest__Output, _faast_v1_NotifyWriteReply>;
@@ -72,6 +85,7 @@ export interface PeerHandlers extends grpc.UntypedServiceImplementation {
 
 export interface PeerDefinition extends grpc.ServiceDefinition {
   PeerGet: MethodDefinition<_faast_v1_PeerGetRequest, _faast_v1_GetReply, _faast_v1_PeerGetRequest__Output, _faast_v1_GetReply__Output>
+  PeerGetChunk: MethodDefinition<_faast_v1_ChunkRequest, _faast_v1_ChunkReply, _faast_v1_ChunkRequest__Output, _faast_v1_ChunkReply__Output>
   PeerInvalidate: MethodDefinition<_faast_v1_PeerInvalidateRequest, _faast_v1_InvalidateReply, _faast_v1_PeerInvalidateRequest__Output, _faast_v1_InvalidateReply__Output>
   PeerNotifyWrite: MethodDefinition<_faast_v1_PeerNotifyWriteRequest, _faast_v1_NotifyWriteReply, _faast_v1_PeerNotifyWriteRequest__Output, _faast_v1_NotifyWriteReply__Output>
   PeerStats: MethodDefinition<_faast_v1_PeerStatsRequest, _faast_v1_PeerStatsReply, _faast_v1_PeerStatsRequest__Output, _faast_v1_PeerStatsReply__Output>

@@ -29,6 +29,11 @@ export const Status = {
    * 404, no such object
    */
   NOT_FOUND: 'NOT_FOUND',
+  /**
+   * Peer protocol only: the object is larger than the chunk threshold; `meta` describes it
+   * and the reader fetches its chunks (PeerGetChunk) from their owners. Never sent to apps.
+   */
+  CHUNKED: 'CHUNKED',
 } as const;
 
 /**
@@ -67,6 +72,12 @@ export type Status =
    */
   | 'NOT_FOUND'
   | 6
+  /**
+   * Peer protocol only: the object is larger than the chunk threshold; `meta` describes it
+   * and the reader fetches its chunks (PeerGetChunk) from their owners. Never sent to apps.
+   */
+  | 'CHUNKED'
+  | 7
 
 /**
  * The outcome of a read, in the storage service's own terms.

@@ -29,6 +29,9 @@ export const DAEMON_ENV = {
   members: 'FAAST_MEMBERS',
   consistency: 'FAAST_CONSISTENCY',
   replicaShare: 'FAAST_REPLICA_SHARE',
+  chunkSize: 'FAAST_CHUNK_SIZE',
+  chunkThreshold: 'FAAST_CHUNK_THRESHOLD',
+  readAhead: 'FAAST_READ_AHEAD',
 } as const;
 
 export type DaemonFlags = Partial<Record<keyof typeof DAEMON_ENV, string>>;
@@ -75,6 +78,9 @@ export function resolveDaemonOptions(
   const maxKey = get('maxKey');
   const consistency = get('consistency');
   const replicaShare = get('replicaShare');
+  const chunkSize = get('chunkSize');
+  const chunkThreshold = get('chunkThreshold');
+  const readAhead = get('readAhead');
   const cachelet = {
     app,
     capacityBytes: capacity !== undefined ? positiveBytes(capacity, '--capacity') : undefined,
@@ -82,6 +88,9 @@ export function resolveDaemonOptions(
     maxKeyBytes: maxKey !== undefined ? positiveBytes(maxKey, '--max-key') : undefined,
     ...(consistency !== undefined ? { consistency: parseConsistency(consistency, '--consistency') } : {}),
     ...(replicaShare !== undefined ? { replicaShare: share(replicaShare, '--replica-share') } : {}),
+    ...(chunkSize !== undefined ? { chunkBytes: positiveBytes(chunkSize, '--chunk-size') } : {}),
+    ...(chunkThreshold !== undefined ? { chunkThresholdBytes: positiveBytes(chunkThreshold, '--chunk-threshold') } : {}),
+    ...(readAhead !== undefined ? { readAhead: count(readAhead, '--read-ahead') } : {}),
   };
   try {
     resolveCacheletConfig(cachelet);
@@ -128,6 +137,11 @@ function hostPort(value: string | undefined, flag: string): string | undefined {
   return value;
 }
 
+function count(value: string, flag: string): number {
+  if (!/^[1-9]\d{0,2}$/.test(value)) throw new ConfigError(flag, `'${value}' is not a whole number from 1 to 999`);
+  return Number(value);
+}
+
 function share(value: string, flag: string): number {
   const n = Number(value);
   if (!/^\d*\.?\d+$/.test(value) || n > 0.9) throw new ConfigError(flag, `'${value}' is not a share from 0 to 0.9`);
@@ -141,6 +155,9 @@ const FLAG_OF: Record<string, string> = {
   maxKeyBytes: '--max-key',
   replicaShare: '--replica-share',
   consistency: '--consistency',
+  chunkBytes: '--chunk-size',
+  chunkThresholdBytes: '--chunk-threshold',
+  readAhead: '--read-ahead',
 };
 
 function positiveBytes(value: string, flag: string): number {

@@ -30,6 +30,12 @@ const COUNTERS: [NumericField, string, string][] = [
   ['peerFallbacks', 'faast_peer_fallbacks_total', 'Reads that went to the origin because the owner was unreachable'],
   ['notOwner', 'faast_peer_not_owner_total', 'Forwarded reads received for keys not owned here'],
   ['revalidations', 'faast_origin_revalidations_total', 'Copies revalidated with the origin before being served'],
+  ['chunkedReads', 'faast_chunked_reads_total', 'Reads of large objects served in chunks'],
+  ['chunkHits', 'faast_chunk_hits_total', 'Chunks served from the store'],
+  ['chunkMisses', 'faast_chunk_misses_total', 'Chunks read from the origin'],
+  ['chunkPeerFetches', 'faast_chunk_peer_fetches_total', 'Chunks fetched from their owner'],
+  ['chunkPassThrough', 'faast_chunk_pass_through_total', 'Chunks not stored: the object is larger than the ring'],
+  ['versionChanges', 'faast_version_changes_total', 'Chunked reads that found the object changed at the origin'],
 ];
 
 const GAUGES: [NumericField, string, string][] = [

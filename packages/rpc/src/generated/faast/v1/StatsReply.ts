@@ -62,6 +62,15 @@ export interface StatsReply {
   'replicaObjects'?: (number | string | Long);
   'replicaBytes'?: (number | string | Long);
   'ring'?: (_faast_v1_Ring | null);
+  /**
+   * Large objects (see peer.proto's PeerGetChunk).
+   */
+  'chunkedReads'?: (number | string | Long);
+  'chunkHits'?: (number | string | Long);
+  'chunkMisses'?: (number | string | Long);
+  'chunkPeerFetches'?: (number | string | Long);
+  'chunkPassThrough'?: (number | string | Long);
+  'versionChanges'?: (number | string | Long);
 }
 
 /**
@@ -123,4 +132,13 @@ export interface StatsReply__Output {
   'replicaObjects': (number);
   'replicaBytes': (number);
   'ring': (_faast_v1_Ring__Output | null);
+  /**
+   * Large objects (see peer.proto's PeerGetChunk).
+   */
+  'chunkedReads': (number);
+  'chunkHits': (number);
+  'chunkMisses': (number);
+  'chunkPeerFetches': (number);
+  'chunkPassThrough': (number);
+  'versionChanges': (number);
 }

@@ -1,6 +1,9 @@
 /** Sample data for the catalog: albums, photo metadata (JSON), thumbnails and originals. */
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { seededRandom } from '@faast/core';
 import type { PhotoMeta } from './app';
+
+export { seededRandom };
 
 export interface SeedOptions {
   albums: number;
@@ -10,18 +13,6 @@ export interface SeedOptions {
   /** Original size range, bytes. Default 0.5–2 MiB. */
   originalBytes?: [number, number];
   seed?: number;
-}
-
-/** A small deterministic random source (mulberry32), so a seed gives the same data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function photoId(i: number): string {

@@ -96,6 +96,11 @@ export class Cachelet {
     return this.peering.start();
   }
 
+  /** Leaves the ring (peers stop sending reads here) but keeps talking to them, to pass on write notices while draining. */
+  leave(): Promise<void> {
+    return this.peering.leave();
+  }
+
   /** Leaves the ring and closes peer connections. */
   stop(): Promise<void> {
     this.stopped = true;

@@ -16,6 +16,7 @@ export class Peering {
   private unsubscribe: (() => void) | undefined;
   /** Views seen: 1 + membership changes. */
   views = 0;
+  private left = false;
 
   constructor(
     readonly self: Member,
@@ -33,9 +34,18 @@ export class Peering {
     this.unsubscribe = this.membership.onChange((members) => this.apply(members));
   }
 
-  async stop(): Promise<void> {
+  /** Deregisters from the membership; the last view and the peer clients stay usable. */
+  async leave(): Promise<void> {
     this.unsubscribe?.();
-    await this.membership.stop();
+    this.unsubscribe = undefined;
+    if (!this.left) {
+      this.left = true;
+      await this.membership.stop();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.leave();
     for (const { client } of this.clients.values()) client.close();
     this.clients.clear();
   }

@@ -60,6 +60,8 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const health = new HealthState();
   // Requests are refused (UNAVAILABLE) until the cachelet has joined its ring.
   let draining = true;
+  let ready = false;
+  const inFlight = { count: 0 };
 
   // The cachelet is created once the peer port is bound: its member id is the advertised address.
   // eslint-disable-next-line prefer-const
@@ -71,6 +73,8 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     },
     bucket: options.origin.bucket,
     draining: () => draining,
+    ready: () => ready,
+    inFlight,
     onError: (method: string, err: unknown) => log.warn({ method, err: (err as Error).message }, 'request failed'),
   };
   server.addService(cacheService().service, cacheHandlers(serviceOptions));
@@ -131,6 +135,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     metricsUrl = `http://${host}:${typeof addr === 'object' && addr ? addr.port : options.metricsPort}`;
   }
 
+  ready = true;
   draining = false;
   health.serve();
   log.info(
@@ -151,10 +156,14 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
+      // Reads are refused from now on (the app reads storage); write notices are still taken
+      // and passed on to their owners until the calls in flight are done.
       draining = true;
       health.drain();
       // Leave the ring first, so peers stop sending reads here.
-      await cachelet.stop().catch((err: Error) => log.warn({ err: err.message }, 'leaving the ring failed'));
+      await cachelet.leave().catch((err: Error) => log.warn({ err: err.message }, 'leaving the ring failed'));
+      const deadline = Date.now() + (options.shutdownTimeoutMs ?? 5000);
+      while (inFlight.count > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
           server.forceShutdown();
@@ -165,6 +174,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
           resolve();
         });
       });
+      await cachelet.stop().catch(() => undefined);
       await new Promise<void>((resolve) => (metrics ? metrics.close(() => resolve()) : resolve()));
       metrics?.closeAllConnections();
       fs.rmSync(socket, { force: true });

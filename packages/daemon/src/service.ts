@@ -11,12 +11,12 @@ export type CacheServiceOptions = ServiceOptions;
 export function cacheHandlers(options: CacheServiceOptions): CacheHandlers {
   // Read lazily: the daemon creates the cachelet after binding its sockets.
   const cachelet = (): Cachelet => options.cachelet;
-  const { fail, check, unary } = serviceHelpers(options);
+  const { fail, check, unary, inFlight } = serviceHelpers(options);
   return {
     Get: (call) => streamRead(call, 'Get', fail, () => {
       const ref = check(call.request.ref);
       return cachelet().get({ ref, range: call.request.range, conditions: fromWireConditions(call.request.conditions) });
-    }),
+    }, inFlight),
 
     Head: async (call, callback) => {
       const ack = acknowledge(call);
@@ -37,7 +37,8 @@ export function cacheHandlers(options: CacheServiceOptions): CacheHandlers {
 
     NotifyWrite: (call, callback) =>
       unary(call, callback, 'NotifyWrite', async () => {
-        const ref = check(call.request.ref);
+        // Write notices are taken while draining too: they are passed on to the owner.
+        const ref = check(call.request.ref, true);
         if (!call.request.etag) throw new CacheError('INVALID_ARGUMENT', 'etag is required');
         await cachelet().notifyWrite(ref, call.request.etag);
         return {};
@@ -45,7 +46,7 @@ export function cacheHandlers(options: CacheServiceOptions): CacheHandlers {
 
     Invalidate: (call, callback) =>
       unary(call, callback, 'Invalidate', async () => {
-        if (options.draining()) throw new CacheError('UNAVAILABLE', 'the cachelet is shutting down');
+        if (options.ready && !options.ready()) throw new CacheError('UNAVAILABLE', 'the cachelet is starting');
         // Refs of other buckets are not held here: nothing to drop.
         const refs = call.request.refs.filter((r) => !options.bucket || r.bucket === options.bucket);
         return { dropped: await cachelet().invalidate(refs.map((r) => ({ bucket: r.bucket, key: r.key }))) };

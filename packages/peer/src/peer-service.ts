@@ -8,13 +8,13 @@ import { fromWireConditions, fromWireContext, toWireMeta } from './wire';
 export function peerHandlers(options: ServiceOptions): PeerHandlers {
   // Read lazily: the daemon creates the cachelet after binding its sockets.
   const cachelet = (): Cachelet => options.cachelet;
-  const { fail, check, unary } = serviceHelpers(options);
+  const { fail, check, unary, inFlight } = serviceHelpers(options);
   return {
     PeerGet: (call) => streamRead(call, 'PeerGet', fail, () => {
       const ref = check(call.request.ref);
       const req = { ref, range: call.request.range, conditions: fromWireConditions(call.request.conditions) };
       return cachelet().get(req, fromWireContext(call.request.context));
-    }),
+    }, inFlight),
     Validate: (call, callback) =>
       unary(call, callback, 'Validate', async () => {
         const v = await cachelet().validate(check(call.request.ref), call.request.etag);
@@ -23,11 +23,12 @@ export function peerHandlers(options: ServiceOptions): PeerHandlers {
       }),
     PeerNotifyWrite: (call, callback) =>
       unary(call, callback, 'PeerNotifyWrite', async () => {
-        await cachelet().notifyWrite(check(call.request.ref), call.request.etag, fromWireContext(call.request.context));
+        await cachelet().notifyWrite(check(call.request.ref, true), call.request.etag, fromWireContext(call.request.context));
         return {};
       }),
     PeerInvalidate: (call, callback) =>
       unary(call, callback, 'PeerInvalidate', async () => {
+        for (const r of call.request.refs) check(r, true);
         const refs = call.request.refs.map((r) => ({ bucket: r.bucket, key: r.key }));
         return { dropped: await cachelet().invalidate(refs, fromWireContext(call.request.context)) };
       }),

@@ -15,8 +15,12 @@ export interface ServiceOptions {
   cachelet: Cachelet;
   /** The one bucket served; undefined: any. */
   bucket?: string;
-  /** Whether the service refuses new calls (starting, or draining for shutdown). */
+  /** Whether the service refuses new reads (starting, or draining for shutdown). Write notices are still taken while draining, and passed on to their owners. */
   draining: () => boolean;
+  /** Whether the cachelet exists yet (until then every call is refused). Default: always. */
+  ready?: () => boolean;
+  /** Counts calls in flight (a graceful shutdown waits for them). */
+  inFlight?: { count: number };
   /** Called with each failed request (for logs). */
   onError?: (method: string, err: unknown) => void;
 }
@@ -28,30 +32,51 @@ export function serviceHelpers(options: ServiceOptions) {
     if (status.code === GrpcStatus.INTERNAL || status.code === GrpcStatus.ABORTED) options.onError?.(method, err);
     return status;
   };
-  const check = (ref: ObjectRef__Output | null): ObjectRef => {
-    if (options.draining()) throw new CacheError('UNAVAILABLE', 'the cachelet is shutting down');
+  const check = (ref: ObjectRef__Output | null, notice = false): ObjectRef => {
+    if (options.ready && !options.ready()) throw new CacheError('UNAVAILABLE', 'the cachelet is starting');
+    if (options.draining() && !notice) throw new CacheError('UNAVAILABLE', 'the cachelet is shutting down');
     if (!ref) throw new CacheError('INVALID_ARGUMENT', 'ref is required');
     if (options.bucket && ref.bucket !== options.bucket) throw new NotServed(ref.bucket, options.bucket);
     return { bucket: ref.bucket, key: ref.key };
   };
   const unary = <T>(call: { sendMetadata(md: Metadata): void }, callback: sendUnaryData<T>, method: string, fn: () => Promise<T>): void => {
     const ack = acknowledge(call);
+    if (options.inFlight) options.inFlight.count++;
+    const done = (): void => {
+      clearImmediate(ack);
+      if (options.inFlight) options.inFlight.count--;
+    };
     fn().then(
       (value) => {
-        clearImmediate(ack);
+        done();
         callback(null, value);
       },
       (err: unknown) => {
-        clearImmediate(ack);
+        done();
         callback(fail(method, err));
       },
     );
   };
-  return { fail, check, unary };
+  return { fail, check, unary, inFlight: options.inFlight };
 }
 
 /** Writes a read's header (with the first body chunk) and body with back-pressure; stops when the caller cancels. */
 export async function streamRead(
+  call: ServerWritableStream<unknown, GetReply>,
+  method: string,
+  fail: (method: string, err: unknown) => Partial<ServerErrorResponse>,
+  produce: () => Promise<ReadResult>,
+  inFlight?: { count: number },
+): Promise<void> {
+  if (inFlight) inFlight.count++;
+  try {
+    await writeRead(call, method, fail, produce);
+  } finally {
+    if (inFlight) inFlight.count--;
+  }
+}
+
+async function writeRead(
   call: ServerWritableStream<unknown, GetReply>,
   method: string,
   fail: (method: string, err: unknown) => Partial<ServerErrorResponse>,

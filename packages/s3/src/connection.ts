@@ -99,7 +99,8 @@ export class CacheletConnection implements CacheTransport {
   /** Tells the cachelet about a successful write; on failure keeps the cache bypassed until delivered. */
   async notifyWrite(ref: ObjectRef, etag: string): Promise<void> {
     if (!etag) return this.invalidate([ref]);
-    if (!(await this.usable())) return this.remember([ref]);
+    // Delivered even while reads bypass the cache: a draining cachelet still takes notices and
+    // passes them to the owner; only an undeliverable notice is kept for later.
     try {
       await this.unary((cb) => this.client.NotifyWrite({ ref, etag }, cb));
     } catch (err) {
@@ -111,7 +112,6 @@ export class CacheletConnection implements CacheTransport {
   /** Drops objects from the cachelet; on failure keeps the cache bypassed until delivered. */
   async invalidate(refs: ObjectRef[]): Promise<void> {
     if (refs.length === 0) return;
-    if (!(await this.usable())) return this.remember(refs);
     try {
       await this.unary((cb) => this.client.Invalidate({ refs }, cb));
     } catch (err) {

@@ -103,12 +103,14 @@ async function writeRead(
     body = result.body;
     // The first body chunk travels with the header: a small object is one message.
     const first = await body.next();
-    let ok = call.write({ header, data: first.done ? Buffer.alloc(0) : first.value });
+    // Wait for 'drain' right after a write that asked for it — not after pulling the next
+    // piece, which may take long enough (a chunk from the origin or a peer) for the event to
+    // have passed, leaving the reply waiting for good.
+    if (!call.write({ header, data: first.done ? Buffer.alloc(0) : first.value })) await drained(call);
     if (!first.done) {
       for await (const data of body) {
         if (call.cancelled) break;
-        if (!ok) await new Promise((resolve) => call.once('drain', resolve));
-        ok = call.write({ data });
+        if (!call.write({ data })) await drained(call);
       }
     }
     call.end();
@@ -117,6 +119,24 @@ async function writeRead(
     void body?.return(undefined);
     call.emit('error', fail(method, err));
   }
+}
+
+/** Resolves when a stream may be written again, or is gone (cancelled, closed, failed). */
+function drained(call: ServerWritableStream<unknown, GetReply>): Promise<void> {
+  if (!call.writableNeedDrain) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      call.off('drain', done);
+      call.off('close', done);
+      call.off('error', done);
+      call.off('cancelled', done);
+      resolve();
+    };
+    call.on('drain', done);
+    call.on('close', done);
+    call.on('error', done);
+    call.on('cancelled', done);
+  });
 }
 
 /**

@@ -158,18 +158,31 @@ export class Cachelet {
       await reader.begin();
     } catch (err) {
       reader.cancel();
-      if (err instanceof CacheError && err.code === 'CHANGED' && attempt === 0) {
-        await this.invalidate([req.ref]); // the owner drops the old header; the retry reads the new version
-        return this.get(req, undefined, attempt + 1);
+      if (!isChanged(err)) throw err;
+      this.counters.versionChanges++;
+      await this.invalidate([req.ref]); // the owner drops the old header: the next read gets the new version
+      if (attempt === 0) return this.get(req, undefined, attempt + 1);
+      throw err;
+    }
+    return answer(this.counters, meta, spec, req.conditions, source, () => this.forgetOnChange(req.ref, reader.body()), () => reader.cancel());
+  }
+
+  /** A change found after bytes were sent fails the body — and the old header is dropped, so later reads get the new version. */
+  private async *forgetOnChange(ref: ObjectRef, body: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
+    try {
+      yield* body;
+    } catch (err) {
+      if (isChanged(err)) {
+        this.counters.versionChanges++;
+        await this.invalidate([ref]).catch(() => undefined);
       }
       throw err;
     }
-    return answer(this.counters, meta, spec, req.conditions, source, () => reader.body(), () => reader.cancel());
   }
 
   /** One chunk, from its owner (or, if that is this cachelet or unreachable, through the local store and the origin). */
   private async fetchChunk(ref: ObjectRef, meta: ObjectMeta, index: number, admit: boolean): Promise<Buffer> {
-    try {
+    {
       const owner = this.peering.owner(chunkKey(`${ref.bucket}/${ref.key}`, meta.etag, index));
       if (owner !== this.peering.self.id) {
         const usable = this.usablePeer(owner);
@@ -185,9 +198,6 @@ export class Cachelet {
         }
       }
       return await this.local.readChunk(ref, meta, index, this.config.chunkBytes, admit);
-    } catch (err) {
-      if (err instanceof CacheError && err.code === 'CHANGED') this.counters.versionChanges++;
-      throw err;
     }
   }
 
@@ -461,6 +471,10 @@ export class Cachelet {
 
 /** Whether a failed peer call is the peer's fault — not an answer about the request or the origin, which the owner did give. */
 async function* noBody(): AsyncGenerator<Buffer> {}
+
+function isChanged(err: unknown): boolean {
+  return err instanceof CacheError && err.code === 'CHANGED';
+}
 
 function isPeerFault(err: unknown): boolean {
   return !(err instanceof CacheError && err.code !== 'UNAVAILABLE');

@@ -26,6 +26,7 @@ export class Peering {
     private readonly suspectMs: number,
   ) {
     this.ring = new HashRing([self]);
+    this.byId = new Map([[self.id, self]]);
   }
 
   async start(): Promise<void> {

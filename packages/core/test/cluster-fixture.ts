@@ -152,7 +152,7 @@ function sortById(members: Member[]): Member[] {
 // ---------------------------------------------------------------------------------------------
 // Peer connector
 
-export type CallKind = 'get' | 'validate' | 'notifyWrite' | 'invalidate';
+export type CallKind = 'get' | 'validate' | 'notifyWrite' | 'invalidate' | 'getChunk';
 
 /** One peer call, as the connector saw it. */
 export interface PeerCall {
@@ -297,6 +297,7 @@ export class InProcessConnector implements PeerConnector {
         call('invalidate', ctx, refs, async (t) => {
           await t.invalidate(refs, ctx);
         }),
+      getChunk: (r, meta, index, chunkBytes, ctx) => call('getChunk', ctx, [r], (t) => t.chunk(r, meta, index, chunkBytes)),
       close: () => {
         if (!closed) this.closes++;
         closed = true;

@@ -33,7 +33,11 @@ export class CacheBody extends Readable {
     call.on('data', (msg: GetReply__Output) => this.upstream === call && this.accept(msg.data));
     call.on('end', () => this.upstream === call && this.upstreamEnded());
     call.on('error', (err: Error & { code?: number; details?: string }) => {
-      if (this.upstream === call && !this.destroyed && !this.ended) void this.recover(err.details ? `${err.code}: ${err.details}` : err.message);
+      if (this.upstream !== call || this.destroyed || this.ended) return;
+      const reason = err.details ? `${err.code}: ${err.details}` : err.message;
+      // The object changed at the origin during the read: the rest cannot be read as the same version.
+      if (/changed at the origin/.test(reason)) this.destroy(new Error(reason));
+      else void this.recover(reason);
     });
     this.accept(first);
   }

@@ -201,6 +201,11 @@ async function serveHead(conn: CacheTransport, input: HeadObjectCommandInput, ch
 async function readRest(client: S3Client, input: GetObjectCommandInput, etag: string, from: number, to: number): Promise<Readable> {
   const command = bypassCache(new GetObjectCommand({ Bucket: input.Bucket, Key: input.Key, Range: `bytes=${from}-${to}`, IfMatch: etag }));
   const out = await client.send(command);
+  // Only the same version may continue the body: an origin that ignores If-Match must not splice in another.
+  if (out.ETag !== etag || !out.ContentRange?.startsWith(`bytes ${from}-`)) {
+    (out.Body as unknown as Readable).destroy();
+    throw new Error(`${input.Key} changed while it was read (ETag ${out.ETag ?? 'none'}, was ${etag})`);
+  }
   return out.Body as unknown as Readable;
 }
 

@@ -1,0 +1,348 @@
+/**
+ * Large objects in chunks, with small settings (threshold 4 KiB, 1 KiB chunks, read-ahead 3):
+ * the ChunkReader alone (order, window, back-pressure, cancel, failures), then through a
+ * Cachelet over the fake origin (which origin requests a read makes, hits, ranges, HEAD,
+ * partial caching, pass-through, version changes) and three in-process cachelets.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { Cachelet, CacheError, ChunkReader, chunkKey, entrySize, type CacheletConfigInput, type ObjectMeta, type ObjectRef, type OriginGetOptions, type OriginGetResult, type ReadResult } from '@faast/core';
+import { bytesOf, FakeOrigin, ManualClock, readAll } from './fake-origin';
+import { Cluster } from './cluster-fixture';
+
+const CB = 1024;
+const SMALL: CacheletConfigInput = { chunkThresholdBytes: 4096, chunkBytes: CB, readAhead: 3, streamChunkBytes: 256 };
+const SIZE = 10 * CB;
+const ref = (key: string): ObjectRef => ({ bucket: 'bkt', key });
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+const upTo = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/** The fake origin, plus a hook called on every GET and (optionally) S3's If-Match (412). */
+class HookedOrigin extends FakeOrigin {
+  onGet: ((options: OriginGetOptions) => void) | undefined;
+  honourIfMatch = false;
+  private readonly current = new Map<string, ObjectMeta>();
+  override put(bucket: string, key: string, content: Buffer | string): ObjectMeta {
+    const meta = super.put(bucket, key, content);
+    this.current.set(`${bucket}/${key}`, meta);
+    return meta;
+  }
+  override async get(r: ObjectRef, options: OriginGetOptions = {}): Promise<OriginGetResult> {
+    this.onGet?.(options);
+    const meta = this.current.get(`${r.bucket}/${r.key}`);
+    if (this.honourIfMatch && options.ifMatch && meta && meta.etag !== options.ifMatch) {
+      this.gets.push({ ref: r, options });
+      return { kind: 'precondition-failed' };
+    }
+    return super.get(r, options);
+  }
+  /** Start offsets of the ranged GETs, in order; and how many GETs were whole. */
+  get ranged(): number[] { return this.gets.flatMap((g) => (g.options.range ? [g.options.range.start] : [])); } // prettier-ignore
+  get whole(): number { return this.gets.filter((g) => !g.options.range).length; } // prettier-ignore
+}
+
+/** A solo cachelet, started: admission sums the ring's members, which are known only after start(). */
+async function started(config: CacheletConfigInput = {}) {
+  const clock = new ManualClock();
+  const origin = new HookedOrigin(clock);
+  const cache = new Cachelet({ origin, clock, capacityBytes: 1 << 20, ...SMALL, ...config });
+  await cache.start();
+  return { origin, cache };
+}
+
+/** What a body delivered before it ended or failed. */
+async function drain(body: AsyncIterable<Buffer>): Promise<{ bytes: Buffer; error: unknown }> {
+  const parts: Buffer[] = [];
+  try {
+    for await (const p of body) parts.push(p);
+    return { bytes: Buffer.concat(parts), error: undefined };
+  } catch (error) {
+    return { bytes: Buffer.concat(parts), error };
+  }
+}
+
+const bodyOf = (r: ReadResult): Promise<Buffer> => ('body' in r ? readAll(r.body) : Promise.reject(new Error(`no body: ${r.status}`)));
+const drained = (r: ReadResult) => ('body' in r ? drain(r.body) : Promise.reject(new Error(`no body: ${r.status}`)));
+
+const META = (size: number): ObjectMeta => ({ etag: '"v"', size, lastModifiedMs: 0, contentType: '', userMetadata: {}, headers: {} });
+
+/** A fetch function over `data` that records which chunks were asked for and how many were in flight at most. */
+function recorder(data: Buffer, opts: { delayMs?: (i: number) => number; fail?: (i: number) => Error | undefined } = {}) {
+  const rec = { started: [] as number[], inFlight: 0, maxInFlight: 0 };
+  const fetch = async (i: number): Promise<Buffer> => {
+    rec.started.push(i);
+    rec.maxInFlight = Math.max(rec.maxInFlight, ++rec.inFlight);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, opts.delayMs?.(i) ?? 0));
+      const err = opts.fail?.(i);
+      if (err) throw err;
+      return Buffer.from(data.subarray(i * CB, (i + 1) * CB));
+    } finally {
+      rec.inFlight--;
+    }
+  };
+  return { rec, fetch };
+}
+
+describe('ChunkReader', () => {
+  const data = bytesOf(SIZE - 300, 1); // the last chunk is partial
+  const last = data.length - 1;
+
+  it.each([
+    ['inside one chunk', 100, 900],
+    ['one whole chunk', 2048, 3071],
+    ['across a boundary', 1000, 1100],
+    ['the two bytes around a boundary', 1023, 1024],
+    ['partial first and last chunks', 1500, 9000],
+    ['the last byte', last, last],
+    ['the whole object', 0, last],
+  ])('%s: the bytes in order, in messages ≤ step, fetching only the covered chunks', async (_name, start, end) => {
+    const { rec, fetch } = recorder(data, { delayMs: (i) => (i * 7) % 4 }); // later chunks may arrive first
+    const reader = new ChunkReader(META(data.length), start, end, CB, 3, 200, fetch);
+    await reader.begin();
+    const parts: Buffer[] = [];
+    for await (const p of reader.body()) parts.push(p);
+    expect(Buffer.concat(parts).equals(data.subarray(start, end + 1))).toBe(true);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(200);
+    expect(rec.started).toEqual(upTo(Math.floor(end / CB) - Math.floor(start / CB) + 1).map((i) => i + Math.floor(start / CB)));
+  });
+
+  it('keeps at most readAhead fetches in flight, and uses the whole window', async () => {
+    const { rec, fetch } = recorder(data, { delayMs: (i) => 1 + (i % 3) });
+    const reader = new ChunkReader(META(data.length), 0, last, CB, 3, 256, fetch);
+    await reader.begin();
+    expect(rec.started).toEqual([0, 1, 2]); // the window starts before any byte; only the first chunk is awaited
+    expect((await readAll(reader.body())).equals(data)).toBe(true);
+    expect(rec.maxInFlight).toBe(3);
+  });
+
+  it('back-pressure: a consumer that stops reading stops the fetching; return() and cancel() stop it for good', async () => {
+    const { rec, fetch } = recorder(data);
+    const reader = new ChunkReader(META(data.length), 0, last, CB, 3, 256, fetch);
+    await reader.begin();
+    const body = reader.body();
+    await body.next(); // chunk 0 taken from the window: chunk 3 is asked for
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(rec.started).toEqual([0, 1, 2, 3]);
+    for (let i = 0; i < 3; i++) await body.next(); // the rest of chunk 0: no new fetch
+    expect(rec.started).toEqual([0, 1, 2, 3]);
+    await body.next(); // chunk 1
+    expect(rec.started).toEqual([0, 1, 2, 3, 4]);
+    await body.return(undefined);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(rec.started).toEqual([0, 1, 2, 3, 4]);
+    expect(await body.next()).toEqual({ done: true, value: undefined });
+
+    const other = recorder(data, { delayMs: () => 2 }); // cancel() (the cachelet's release of an abandoned body) as well
+    const cancelled = new ChunkReader(META(data.length), 0, last, CB, 3, 256, other.fetch);
+    await cancelled.begin();
+    await cancelled.body().next();
+    cancelled.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(other.rec.started).toEqual([0, 1, 2, 3]);
+  });
+
+  it('a failing fetch fails the body after the bytes before it; a failing first chunk fails begin()', async () => {
+    const boom = new Error('boom');
+    const { fetch } = recorder(data, { fail: (i) => (i === 4 ? boom : undefined) });
+    const reader = new ChunkReader(META(data.length), 0, last, CB, 3, 256, fetch);
+    await reader.begin();
+    const { bytes, error } = await drain(reader.body());
+    expect({ error, same: bytes.equals(data.subarray(0, 4 * CB)) }).toEqual({ error: boom, same: true });
+
+    const first = recorder(data, { fail: (i) => (i === 0 ? boom : undefined) });
+    await expect(new ChunkReader(META(data.length), 0, last, CB, 3, 256, first.fetch).begin()).rejects.toBe(boom);
+  });
+
+  it('a short chunk fails the body', async () => {
+    const reader = new ChunkReader(META(SIZE), 0, SIZE - 1, CB, 3, 256, async (i) => Buffer.alloc(i === 2 ? 10 : CB));
+    await reader.begin();
+    await expect(readAll(reader.body())).rejects.toThrow('chunk 2 is short');
+  });
+});
+
+describe('a chunked object through a cachelet', () => {
+  const chunkGet = (i: number, etag: string, size = SIZE) => ({ range: { start: i * CB, end: Math.min(size, (i + 1) * CB) - 1 }, ifMatch: etag });
+
+  it('whole read: one discovery GET (body dropped), then one ranged If-Match GET per chunk; the second read is all hits', async () => {
+    const { origin, cache } = await started();
+    const data = bytesOf(SIZE, 2);
+    const meta = origin.put('bkt', 'big', data);
+    const first = await cache.get({ ref: ref('big') });
+    expect(first).toMatchObject({ status: 'ok', source: 'miss', contentLength: SIZE, meta: { etag: meta.etag, size: SIZE } });
+    expect((await bodyOf(first)).equals(data)).toBe(true);
+    expect(origin.gets.map((g) => g.options)).toEqual([{}, ...upTo(10).map((i) => chunkGet(i, meta.etag))]);
+    expect(origin.streams.every((s) => s.destroyed)).toBe(true);
+    expect(cache.stats()).toMatchObject({ chunkedReads: 1, chunkMisses: 10, chunkHits: 0, misses: 1, originRequests: 11, bytesFromOrigin: SIZE, bytesServed: SIZE, objects: 10 });
+
+    const second = await cache.get({ ref: ref('big') });
+    expect(second).toMatchObject({ status: 'ok', source: 'hit', contentLength: SIZE });
+    expect((await bodyOf(second)).equals(data)).toBe(true);
+    expect(origin.gets).toHaveLength(11);
+    expect(cache.stats()).toMatchObject({ chunkedReads: 2, chunkHits: 10, originRequests: 11 });
+  });
+
+  it('the threshold: an object of chunkThresholdBytes is one object; one byte more is 5 chunks, the last of 1 byte', async () => {
+    const { origin, cache } = await started();
+    const at = bytesOf(4096, 3);
+    origin.put('bkt', 'at', at);
+    expect((await bodyOf(await cache.get({ ref: ref('at') }))).equals(at)).toBe(true);
+    expect(origin.gets).toHaveLength(1);
+    const over = bytesOf(4097, 4);
+    const meta = origin.put('bkt', 'over', over);
+    expect((await bodyOf(await cache.get({ ref: ref('over') }))).equals(over)).toBe(true);
+    expect(origin.gets.slice(2).map((g) => g.options)).toEqual(upTo(5).map((i) => chunkGet(i, meta.etag, 4097)));
+    expect(cache.stats().chunkedReads).toBe(1);
+  });
+
+  it.each([
+    ['bytes=1000-3100', 1000, 3100, [0, 1, 2, 3]],
+    ['bytes=2048-3071', 2048, 3071, [2]],
+    ['bytes=0-0', 0, 0, [0]],
+    ['bytes=-1500', SIZE - 1500, SIZE - 1, [8, 9]],
+    ['bytes=5000-', 5000, SIZE - 1, [4, 5, 6, 7, 8, 9]],
+    ['bytes=10000-20000', 10000, SIZE - 1, [9]],
+  ])('%s reads only the covered chunks', async (range, start, end, chunks) => {
+    const { origin, cache } = await started();
+    const data = bytesOf(SIZE, 5);
+    origin.put('bkt', 'big', data);
+    const r = await cache.get({ ref: ref('big'), range });
+    expect(r).toMatchObject({ status: 'partial-content', range: { start, end }, contentLength: end - start + 1 });
+    expect((await bodyOf(r)).equals(data.subarray(start, end + 1))).toBe(true);
+    expect(origin.ranged).toEqual(chunks.map((i) => i * CB));
+    expect(origin.whole).toBe(1);
+  });
+
+  it('HEAD, 304 and 416 need no chunk', async () => {
+    const { origin, cache } = await started();
+    const meta = origin.put('bkt', 'big', bytesOf(SIZE, 6));
+    expect(await cache.head(ref('big'))).toMatchObject({ status: 'ok', meta: { etag: meta.etag, size: SIZE } });
+    expect([origin.heads, origin.gets.length]).toEqual([1, 0]);
+    expect(await cache.get({ ref: ref('big'), conditions: { ifNoneMatch: meta.etag } })).toMatchObject({ status: 'not-modified' });
+    expect(await cache.get({ ref: ref('big'), range: `bytes=${SIZE}-` })).toMatchObject({ status: 'range-not-satisfiable' });
+    expect(await cache.head(ref('big'))).toMatchObject({ status: 'ok', source: 'hit' }); // the owner's header
+    expect([origin.heads, origin.whole, origin.ranged.length]).toEqual([1, 1, 0]);
+  });
+
+  it('partial caching: evicted chunks are read again, the others are hits', async () => {
+    const { origin, cache } = await started({ capacityBytes: SIZE }); // admitted (size ≤ capacity), but 7 chunks fit
+    const data = bytesOf(SIZE, 7);
+    const meta = origin.put('bkt', 'big', data);
+    const entry = entrySize(chunkKey('bkt/big', meta.etag, 0), { meta, body: data.subarray(0, CB), storedAtMs: 0, verifiedAtMs: 0, epoch: '' });
+    expect(Math.floor(SIZE / entry)).toBe(7);
+    expect((await bodyOf(await cache.get({ ref: ref('big') }))).equals(data)).toBe(true);
+    expect(cache.stats()).toMatchObject({ objects: 7, evictions: 3 }); // chunks 0-2 are gone
+    const readRange = async (range: string, from: number) => {
+      origin.gets.length = 0;
+      expect((await bodyOf(await cache.get({ ref: ref('big'), range }))).equals(data.subarray(from))).toBe(true);
+      return origin.ranged;
+    };
+    expect(await readRange('bytes=7168-', 7168)).toEqual([]);
+    expect(await readRange('bytes=0-', 0).then((r) => r.slice(0, 3))).toEqual([0, 1024, 2048]);
+  });
+
+  it('a middle range first, then the whole object: only the missing chunks are read', async () => {
+    const { origin, cache } = await started();
+    const data = bytesOf(SIZE, 8);
+    origin.put('bkt', 'big', data);
+    await bodyOf(await cache.get({ ref: ref('big'), range: 'bytes=4000-6500' }));
+    expect(origin.ranged).toEqual([3072, 4096, 5120, 6144]);
+    origin.gets.length = 0;
+    expect((await bodyOf(await cache.get({ ref: ref('big') }))).equals(data)).toBe(true);
+    expect(origin.gets.map((g) => g.options.range?.start)).toEqual([0, 1, 2, 7, 8, 9].map((i) => i * CB));
+  });
+
+  it('an object larger than the ring streams through: nothing stored, chunkPassThrough counts', async () => {
+    const { origin, cache } = await started({ capacityBytes: 8192 });
+    const data = bytesOf(SIZE, 9);
+    origin.put('bkt', 'big', data);
+    for (const expected of [11, 21]) {
+      expect((await bodyOf(await cache.get({ ref: ref('big') }))).equals(data)).toBe(true);
+      expect(origin.gets).toHaveLength(expected); // the header is kept, the chunks are not
+    }
+    expect(cache.stats()).toMatchObject({ chunkPassThrough: 20, chunkHits: 0, objects: 0, bytesUsed: 0 });
+  });
+});
+
+describe('version changes', () => {
+  it.each([false, true])('a change found before the first byte restarts the read on the new version (origin honours If-Match: %s)', async (honour) => {
+    const { origin, cache } = await started();
+    origin.honourIfMatch = honour;
+    const v1 = origin.put('bkt', 'big', bytesOf(SIZE, 10));
+    const data2 = bytesOf(SIZE, 11);
+    let v2: ObjectMeta | undefined;
+    origin.onGet = (o) => void (o.range && !v2 && (v2 = origin.put('bkt', 'big', data2)));
+    const r = await cache.get({ ref: ref('big') });
+    expect(r).toMatchObject({ status: 'ok', meta: { etag: v2!.etag } });
+    expect((await bodyOf(r)).equals(data2)).toBe(true);
+    const etags = origin.gets.map((g) => (g.options.range ? g.options.ifMatch : 'whole'));
+    expect(etags).toEqual(['whole', v1.etag, v1.etag, v1.etag, 'whole', ...upTo(10).map(() => v2!.etag)]);
+  });
+
+  it('counts one version change per read that found one (stats.ts: "Chunked reads that found the object changed")', async () => {
+    const { origin, cache } = await started();
+    origin.put('bkt', 'big', bytesOf(SIZE, 12));
+    let changed = false;
+    origin.onGet = (o) => void (o.range && !changed && (changed = !!origin.put('bkt', 'big', bytesOf(SIZE, 13))));
+    await bodyOf(await cache.get({ ref: ref('big') }));
+    expect(cache.stats().versionChanges).toBe(1);
+  });
+
+  it.each(upTo(10))('a change when the GET of chunk %i is sent: the new version whole (first window), else CHANGED after the old bytes before it', async (k) => {
+    const { origin, cache } = await started();
+    const data1 = bytesOf(SIZE, 14);
+    const data2 = bytesOf(SIZE, 15);
+    origin.put('bkt', 'big', data1);
+    let changed = false;
+    origin.onGet = (o) => void (o.range?.start === k * CB && !changed && (changed = !!origin.put('bkt', 'big', data2)));
+    const { bytes, error } = await drained(await cache.get({ ref: ref('big') }));
+    if (k < SMALL.readAhead!) expect({ same: bytes.equals(data2), error }).toEqual({ same: true, error: undefined });
+    else {
+      expect(error).toBeInstanceOf(CacheError);
+      expect((error as CacheError).code).toBe('CHANGED');
+      expect(bytes.length).toBe(k * CB); // never a byte of the new version
+      expect(bytes.equals(data1.subarray(0, k * CB))).toBe(true);
+    }
+  });
+
+  it('after a change found mid-read, the next read returns the new version whole', async () => {
+    const { origin, cache } = await started();
+    origin.put('bkt', 'big', bytesOf(SIZE, 16));
+    const data2 = bytesOf(SIZE, 17);
+    let changed = false;
+    origin.onGet = (o) => void (o.range?.start === 5 * CB && !changed && (changed = !!origin.put('bkt', 'big', data2)));
+    expect((await drained(await cache.get({ ref: ref('big') }))).error).toBeInstanceOf(CacheError);
+    const { bytes, error } = await drained(await cache.get({ ref: ref('big') }));
+    expect({ error, same: bytes.equals(data2) }).toEqual({ error: undefined, same: true });
+  });
+});
+
+describe('three in-process cachelets', () => {
+  let cluster: Cluster | undefined;
+  afterEach(async () => {
+    await cluster?.stop();
+    cluster = undefined;
+  });
+
+  it('chunks are owned by several members, and each is read from the origin once across all of them', async () => {
+    cluster = await Cluster.start({ ids: ['A', 'B', 'C'], config: SMALL });
+    const c = cluster;
+    // The fixture's connector predates chunks: route getChunk to the owner's `chunk()`, across a turn of the event loop.
+    const connect = c.connector.connect.bind(c.connector);
+    c.connector.connect = (member) => ({
+      ...connect(member),
+      getChunk: async (r, meta, index, chunkBytes) => (await tick(), c.c(member.id).chunk(r, meta, index, chunkBytes)),
+    });
+    const data = bytesOf(SIZE, 18);
+    const meta = c.put('big', data);
+    for (const id of ['A', 'B', 'C', 'B']) expect((await c.read(id, 'big')).bytes.equals(data)).toBe(true);
+    const ranged = c.origin.gets.flatMap((g) => (g.options.range ? [g.options.range.start] : []));
+    expect([...ranged].sort((a, b) => a - b)).toEqual(upTo(10).map((i) => i * CB));
+    expect(c.origin.gets.filter((g) => !g.options.range)).toHaveLength(1);
+    const owners = upTo(10).map((i) => c.c('A').peering.owner(chunkKey('bkt/big', meta.etag, i)));
+    const stats = c.ids.map((id) => c.c(id).stats());
+    expect(new Set(owners).size).toBeGreaterThanOrEqual(2);
+    expect(stats.map((s) => s.objects)).toEqual(c.ids.map((id) => owners.filter((o) => o === id).length));
+    expect(stats.reduce((n, s) => n + s.chunkPeerFetches, 0)).toBeGreaterThan(0);
+    expect(stats.reduce((n, s) => n + s.peerErrors, 0)).toBe(0);
+  });
+});

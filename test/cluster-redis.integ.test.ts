@@ -11,9 +11,9 @@
  * Redis tests are skipped (see test/support/redis.ts). Each test has its own app name, and
  * every `faast:APP:*` key is deleted at the end.
  *
- * The origin is the S3 emulator behind test/support/atomic-origin.ts: s3rver can return torn
- * objects when a GET overlaps a PUT of the same key (test/emulator-atomicity.integ.test.ts),
- * which these tests do all the time; the front restores S3's whole-version reads.
+ * The origin is the S3 emulator, whose objects are atomic as S3's are (a GET that overlaps a
+ * PUT of its key returns one whole version: packages/emulator/test/atomic.integ.test.ts), which
+ * these tests rely on: they read and write the same keys all the time.
  */
 import { spawnSync } from 'node:child_process';
 import * as net from 'node:net';
@@ -21,7 +21,6 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/clie
 import { FAAST_BIN } from '@faast/cli';
 import { HashRing } from '@faast/core';
 import { NO_LATENCY_PROFILE, startS3Emulator, type S3Emulator } from '@faast/emulator';
-import { atomicOrigin, type AtomicOrigin } from './support/atomic-origin';
 import { bytes } from './support/harness';
 import { createCluster, freePort, type Cluster, type Node } from './support/cluster';
 import { REDIS_MODE, REDIS_SKIP_REASON, startTestRedis, type TestRedis } from './support/redis';
@@ -33,8 +32,6 @@ const BUCKET = 'faast-redis-it';
 const HEARTBEAT_MS = 1000;
 
 let emulator: S3Emulator;
-/** The emulator behind a lock that makes its objects atomic (s3rver's are not): what the daemons and clients use. */
-let origin: AtomicOrigin;
 let redis: TestRedis;
 const clusters: Cluster[] = [];
 const extraEmulators: S3Emulator[] = [];
@@ -46,7 +43,6 @@ const describeRedis = REDIS_MODE === 'none' ? describe.skip : describe;
 
 beforeAll(async () => {
   emulator = await startS3Emulator({ profile: NO_LATENCY_PROFILE, buckets: [BUCKET] });
-  origin = await atomicOrigin(emulator);
   if (REDIS_MODE !== 'none') redis = await startTestRedis();
 });
 
@@ -59,7 +55,6 @@ afterEach(async () => {
 
 afterAll(async () => {
   await redis?.close();
-  await origin?.close();
   await emulator?.close();
   if (timings.length > 0) console.log(`cluster-redis timings:\n  ${timings.join('\n  ')}`);
 });
@@ -69,7 +64,7 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function cluster(size: number, app: string, emu: S3Emulator = origin.emulator): Promise<Cluster> {
+async function cluster(size: number, app: string, emu: S3Emulator = emulator): Promise<Cluster> {
   const c = await createCluster({ size, app, bucket: BUCKET, emulator: emu });
   clusters.push(c);
   return c;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { makeStoreAtomic } from './atomic';
 import { RequestCounters, type RequestCounts } from './counters';
 import { assertLoopbackHost, httpUrl } from './loopback';
 import { S3_STANDARD_PROFILE, validateProfile, type RemoteProfile } from './profile';
@@ -46,11 +47,20 @@ export interface S3EmulatorClientOptions {
   direct?: boolean;
 }
 
-/** A running S3 emulator: s3rver on loopback, behind a proxy emulating a remote origin. */
+/**
+ * A running S3 emulator: s3rver on loopback, behind a proxy emulating a remote origin.
+ *
+ * Objects are atomic as in S3, through both endpoints: a GET (or a Range GET, HEAD, listing)
+ * sees one whole version of an object with that version's ETag, even while it is being
+ * rewritten, copied over or deleted; a GET in progress when a new version lands finishes the
+ * version it started; a write is answered once the new version is whole and readable; a
+ * failed or aborted upload leaves the previous version in place (s3rver alone does not do
+ * this: see atomic.ts).
+ */
 export interface S3Emulator {
   /** The endpoint clients use, e.g. `http://127.0.0.1:PORT`: goes through the remote profile (latency + bandwidth) and is counted. */
   readonly endpoint: string;
-  /** The s3rver itself, without the profile and not counted (for seeding data fast). */
+  /** The s3rver itself, without the profile and not counted (for seeding data fast); objects are atomic here too. */
   readonly directEndpoint: string;
   /** The region clients sign for: 'us-east-1'. */
   readonly region: string;
@@ -120,6 +130,9 @@ export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<
       // Clients use path-style URLs; never read a bucket name out of the Host header.
       vhostBuckets: false,
     });
+    // s3rver writes objects in place and answers before they are flushed; give them S3's
+    // atomicity, for both endpoints (see atomic.ts).
+    makeStoreAtomic(s3rver.store);
     const { port: s3rverPort } = await s3rver.run();
     proxy = await startProfileProxy({ target: { host, port: s3rverPort }, profile, host, counters });
     return makeEmulator({ s3rver, proxy, host, s3rverPort, profile, counters, removeDirectory });

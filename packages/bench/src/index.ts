@@ -4,3 +4,43 @@ export { openFoundation, cellId, type FoundationOptions, SIZES, TARGET_LABELS, H
 export { openRedis, REDIS_URL, type RedisFixture } from './redis';
 export { summarize, renderReport, formatUs, type Summary, type SummaryRow, type SizeRatios, type Breakdown, type RunFigures, type CellFigures } from './report';
 export { parseOptions, runFoundationBenchmark, type BenchOptions } from './main';
+export { scenarioOf, SCENARIOS, type Scenario } from './main';
+export { parseClusterOptions, runClusterBenchmark, CLUSTER_USAGE, type ClusterBenchOptions } from './cluster-main';
+export {
+  openClusterLatency,
+  runZipfPoint,
+  startCachelets,
+  checkCell,
+  clusterCellId,
+  CLUSTER_SIZES,
+  CLUSTER_TARGET_LABELS,
+  CLUSTER_CONCURRENCY,
+  type ClusterLatency,
+  type ClusterCell,
+  type ClusterTarget,
+  type CacheletGroup,
+  type ZipfPoint,
+} from './cluster';
+export { summarizeCluster, renderClusterLatency, renderZipf, type ClusterRunFigures, type ClusterCellFigures, type ClusterLatencySummary } from './cluster-report';
+export { zipfWorkload, ZipfSampler, mulberry32, type ZipfWorkload } from './zipf';
+export { parseLargeOptions, runLargeBenchmark, summarizeLarge, renderLarge, LARGE_USAGE, LARGE_TARGETS, type LargeBenchOptions, type LargeRunFigures, type LargeSummary, type LargeSummaryRow, type StallRecord } from './large-main';
+export {
+  OriginProcess,
+  putLargeObject,
+  readHashed,
+  measureRead,
+  startLargeGroup,
+  sampleProc,
+  resetPeakRss,
+  modelMs,
+  copiesPerByte,
+  COPIES,
+  STALL_MS,
+  StallError,
+  type LargeGroup,
+  type LargeObject,
+  type ReadFigures,
+  type ReadKind,
+  type ProcFigures,
+  type HashAlgorithm,
+} from './large';

@@ -2,8 +2,12 @@
  * `npm run bench` — the foundation benchmark: warm 1 KiB and 1 MiB GETs from the emulated
  * origin, through Faa$T and from Redis, with the breakdown of a Faa$T hit; the whole table is
  * run R times and the median of each figure is reported. Prints a table and writes JSON.
+ * `npm run bench -- cluster` runs the cluster scenario instead (see cluster-main.ts);
+ * `npm run bench -- large` the large-object scenario (see large-main.ts).
  *
- *   node packages/bench/dist/main.js [--quick] [--runs N] [--duration MS] [--json PATH]
+ *   node packages/bench/dist/main.js [foundation] [--quick] [--runs N] [--duration MS] [--json PATH]
+ *   node packages/bench/dist/main.js cluster [--quick] [--runs N] [--duration MS] [--seed N] [--json PATH]
+ *   node packages/bench/dist/main.js large [--quick] [--runs N] [--size BYTES] [--cachelets 1,2,4] [--read-ahead N] [--hash ALG] [--json PATH]
  */
 // The SDK is pinned on purpose while machines run Node 20 (see packages/cli/src/bin.ts); its notice is noise here.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -14,6 +18,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { S3_STANDARD_PROFILE } from '@faast/emulator';
+import { CLUSTER_USAGE, parseClusterOptions, runClusterBenchmark } from './cluster-main';
+import { LARGE_USAGE, parseLargeOptions, runLargeBenchmark } from './large-main';
 import { cellId, HIGH_CONCURRENCY, openFoundation, SIZES, TARGET_LABELS, type Foundation } from './foundation';
 import { measure } from './measure';
 import { REDIS_URL } from './redis';
@@ -34,7 +40,13 @@ export interface BenchOptions {
   redisUrl: string;
 }
 
-const USAGE = `usage: node packages/bench/dist/main.js [options]
+const USAGE = `usage: node packages/bench/dist/main.js [foundation|cluster|large] [options]
+  scenarios: foundation (default) — one cachelet against the origin and Redis;
+             cluster — peer hits across cachelets and origin requests of a Zipf stream
+             (node packages/bench/dist/main.js cluster --help for its options);
+             large — one 256 MiB object: single stream vs cold and warm reads through 1, 2, 4 cachelets
+             (node packages/bench/dist/main.js large --help for its options)
+foundation options:
   --quick          short smoke run (1 run, 150 ms per cell)
   --runs N         repeat the whole table N times, report medians (default 3; 1 with --quick)
   --duration MS    measured time per cell, ms (default 2000; 150 with --quick)
@@ -177,21 +189,46 @@ export async function runFoundationBenchmark(options: BenchOptions): Promise<voi
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+/** The scenarios of `npm run bench -- SCENARIO`; the first is the default. */
+export const SCENARIOS = ['foundation', 'cluster', 'large'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+/** Splits off the scenario: a first argument that is not an option. Throws for an unknown one. */
+export function scenarioOf(argv: string[]): { scenario: Scenario; rest: string[] } {
+  const first = argv[0];
+  if (first === undefined || first.startsWith('-')) return { scenario: 'foundation', rest: argv };
+  if (!(SCENARIOS as readonly string[]).includes(first)) throw new Error(`unknown scenario '${first}' (expected ${SCENARIOS.join(' or ')})`);
+  return { scenario: first as Scenario, rest: argv.slice(1) };
+}
+
 async function main(): Promise<void> {
-  let options: BenchOptions | 'help';
+  let usage = USAGE;
+  let run: (() => Promise<void>) | 'help';
   try {
-    options = parseOptions(process.argv.slice(2));
+    const { scenario, rest } = scenarioOf(process.argv.slice(2));
+    if (scenario === 'large') {
+      usage = LARGE_USAGE;
+      const options = parseLargeOptions(rest);
+      run = options === 'help' ? 'help' : () => runLargeBenchmark(options);
+    } else if (scenario === 'cluster') {
+      usage = CLUSTER_USAGE;
+      const options = parseClusterOptions(rest);
+      run = options === 'help' ? 'help' : () => runClusterBenchmark(options);
+    } else {
+      const options = parseOptions(rest);
+      run = options === 'help' ? 'help' : () => runFoundationBenchmark(options);
+    }
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
     process.exitCode = 2;
     return;
   }
-  if (options === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+  if (run === 'help') {
+    process.stdout.write(`${usage}\n`);
     return;
   }
   try {
-    await runFoundationBenchmark(options);
+    await run();
   } catch (err) {
     process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
     process.exitCode = 1;

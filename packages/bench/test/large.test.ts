@@ -9,7 +9,7 @@ describe('parseLargeOptions', () => {
     const full = parseLargeOptions([]);
     const quick = parseLargeOptions(['--quick']);
     if (full === 'help' || quick === 'help') throw new Error('help');
-    expect([full.runs, full.sizeBytes, full.cachelets, full.hash, full.drainFix, full.readAhead]).toEqual([3, 256 * MiB, [1, 2, 4], 'sha256', false, undefined]);
+    expect([full.runs, full.sizeBytes, full.cachelets, full.hash, full.readAhead]).toEqual([3, 256 * MiB, [1, 2, 4], 'sha256', undefined]);
     expect([quick.runs, quick.sizeBytes]).toEqual([1, 64 * MiB]);
   });
 

@@ -7,6 +7,7 @@
  *
  *   node packages/bench/dist/main.js cluster [--quick] [--runs N] [--duration MS] [--seed N] [--keys N] [--reads N] [--json PATH]
  */
+import { Cleanup } from './cleanup';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -17,7 +18,6 @@ import { startS3Emulator, S3_STANDARD_PROFILE } from '@faast/emulator';
 import type { FaastEvent } from '@faast/s3';
 import {
   checkCell,
-  Cleanup,
   CLUSTER_BUCKET,
   CLUSTER_CONCURRENCY,
   CLUSTER_SIZES,

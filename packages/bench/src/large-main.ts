@@ -9,6 +9,7 @@
  *
  *   node packages/bench/dist/main.js large [--quick] [--runs N] [--size BYTES] [--cachelets 1,2,4] [--read-ahead N] [--hash sha256|crc32] [--json PATH]
  */
+import { Cleanup as Closers } from './cleanup';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,7 +21,6 @@ import { formatBytes, parseBytes, resolveCacheletConfig } from '@faast/core';
 import { S3_STANDARD_PROFILE } from '@faast/emulator';
 import type { FaastEvent } from '@faast/s3';
 import {
-  Closers,
   COPIES,
   copiesPerByte,
   hashRate,

@@ -36,34 +36,6 @@ export const LARGE_BUCKET = 'faast-bench-large';
 export const LARGE_KEY = 'large/object.bin';
 
 // ---------------------------------------------------------------------------------------------
-// Cleanup
-
-/** Closers, each run once, last added first; a failing step is reported and the others still run. */
-export class Closers {
-  private readonly steps: Array<() => Promise<unknown> | unknown> = [];
-  private chain: Promise<void> = Promise.resolve();
-
-  add(step: () => Promise<unknown> | unknown): void {
-    this.steps.push(step);
-  }
-
-  /** Runs the steps added so far (after any run in progress). Never throws. */
-  run(): Promise<void> {
-    this.chain = this.chain.then(async () => {
-      while (this.steps.length) {
-        const step = this.steps.pop()!;
-        try {
-          await step();
-        } catch (err) {
-          process.stderr.write(`bench: cleanup step failed: ${(err as Error).message}\n`);
-        }
-      }
-    });
-    return this.chain;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // /proc
 
 /** USER_HZ: the unit of utime and stime in /proc/PID/stat (100 on Linux everywhere in practice). */

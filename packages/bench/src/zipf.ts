@@ -3,18 +3,7 @@
  * population of objects with random sizes, and reads whose keys follow a Zipf law (the
  * k-th most popular key is read with probability ∝ 1 / k^s). Same seed, same stream.
  */
-
-/** A 32-bit PRNG (mulberry32): fast, and plenty for picking keys and sizes. Returns numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@faast/core';
 
 /**
  * Draws ranks 0..n−1 (0 the most popular) with P(k) ∝ 1 / (k + 1)^exponent, by binary search
@@ -99,7 +88,7 @@ export function zipfWorkload(options: ZipfWorkloadOptions): ZipfWorkload {
   const minBytes = options.minBytes ?? 4 * 1024;
   const maxBytes = options.maxBytes ?? 64 * 1024;
   const prefix = options.prefix ?? 'zipf/';
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const width = String(n - 1).length;
   const keys = Array.from({ length: n }, (_, k) => `${prefix}${String(k).padStart(width, '0')}`);
   const sizes = keys.map(() => minBytes + Math.floor(random() * (maxBytes - minBytes + 1)));

@@ -76,7 +76,8 @@ export class CacheBody extends Readable {
   }
 
   private upstreamEnded(): void {
-    if (this.ended) return;
+    // A body the application abandoned (destroyed) ends its call: that is no cache fault.
+    if (this.ended || this.destroyed) return;
     if (this.recovering) {
       this.destroy(new Error(`storage ended the body after ${this.delivered} of ${this.expected} bytes`));
       return;

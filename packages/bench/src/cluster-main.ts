@@ -7,6 +7,7 @@
  *
  *   node packages/bench/dist/main.js cluster [--quick] [--runs N] [--duration MS] [--seed N] [--keys N] [--reads N] [--json PATH]
  */
+import { resultsPath, wholeNumber } from './args';
 import { Cleanup } from './cleanup';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -73,9 +74,6 @@ const ZIPF_CACHELETS = [1, 2, 4];
 /** After a signal, how long the work may take to reach a checkpoint before we clean up and exit anyway (above spawnCachelet's 15 s ready timeout). */
 const ABORT_FALLBACK_MS = 30_000;
 
-/** The repository root, from packages/bench/dist (or src). */
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-
 /** Parses the options after `cluster`; throws with a message naming the bad option. */
 export function parseClusterOptions(argv: string[]): ClusterBenchOptions | 'help' {
   const { values } = parseArgs({
@@ -94,25 +92,18 @@ export function parseClusterOptions(argv: string[]): ClusterBenchOptions | 'help
   });
   if (values.help) return 'help';
   const quick = values.quick ?? false;
-  const int = (name: string, raw: string | undefined, fallback: number, min: number): number => {
-    if (raw === undefined) return fallback;
-    const n = Number(raw);
-    if (!Number.isSafeInteger(n) || n < min) throw new Error(`--${name}: expected a whole number ≥ ${min}, got '${raw}'`);
-    return n;
-  };
-  const durationMs = int('duration', values.duration, quick ? 150 : 2000, 10);
-  const seed = int('seed', values.seed, 42, 0);
-  if (seed > 0xffffffff) throw new Error(`--seed: expected at most ${0xffffffff}, got '${values.seed}'`);
+  const durationMs = wholeNumber('duration', values.duration, quick ? 150 : 2000, 10);
+  const seed = wholeNumber('seed', values.seed, 42, 0, 0xffffffff);
   return {
     quick,
-    runs: int('runs', values.runs, quick ? 1 : 3, 1),
+    runs: wholeNumber('runs', values.runs, quick ? 1 : 3, 1),
     durationMs,
     warmupMs: quick ? 30 : Math.min(300, Math.round(durationMs / 10)),
     seed,
-    keys: int('keys', values.keys, quick ? 200 : 2000, 2),
-    reads: int('reads', values.reads, quick ? 500 : 5000, 1),
+    keys: wholeNumber('keys', values.keys, quick ? 200 : 2000, 2),
+    reads: wholeNumber('reads', values.reads, quick ? 500 : 5000, 1),
     cachelets: ZIPF_CACHELETS,
-    jsonPath: values.json ? path.resolve(values.json) : path.join(REPO_ROOT, 'bench-results', 'cluster.json'),
+    jsonPath: resultsPath(values.json, 'cluster'),
   };
 }
 

@@ -9,6 +9,7 @@
  *
  *   node packages/bench/dist/main.js large [--quick] [--runs N] [--size BYTES] [--cachelets 1,2,4] [--read-ahead N] [--hash sha256|crc32] [--json PATH]
  */
+import { resultsPath, wholeNumber } from './args';
 import { Cleanup as Closers } from './cleanup';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -81,9 +82,6 @@ export const LARGE_TARGETS = {
 /** After a signal, how long the work may take to reach a checkpoint before we clean up and exit anyway (a cold read of 256 MiB included). */
 const ABORT_FALLBACK_MS = 30_000;
 
-/** The repository root, from packages/bench/dist (or src). */
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-
 /** Parses the options after `large`; throws with a message naming the bad option. */
 export function parseLargeOptions(argv: string[]): LargeBenchOptions | 'help' {
   const { values } = parseArgs({
@@ -102,29 +100,24 @@ export function parseLargeOptions(argv: string[]): LargeBenchOptions | 'help' {
   });
   if (values.help) return 'help';
   const quick = values.quick ?? false;
-  const int = (name: string, raw: string | undefined, min: number, max: number): number => {
-    const n = Number(raw);
-    if (!Number.isSafeInteger(n) || n < min || n > max) throw new Error(`--${name}: expected a whole number from ${min} to ${max}, got '${raw}'`);
-    return n;
-  };
   const chunkBytes = resolveCacheletConfig().chunkBytes;
   let sizeBytes = quick ? 64 * 2 ** 20 : 256 * 2 ** 20;
   if (values.size !== undefined) {
     sizeBytes = parseBytes(values.size, '--size');
     if (sizeBytes <= chunkBytes || sizeBytes > 4 * 2 ** 30) throw new Error(`--size: expected more than ${formatBytes(chunkBytes)} (one chunk) and at most 4 GiB, got '${values.size}'`);
   }
-  const cachelets = values.cachelets === undefined ? [1, 2, 4] : values.cachelets.split(',').map((s) => int('cachelets', s.trim(), 1, 16));
+  const cachelets = values.cachelets === undefined ? [1, 2, 4] : values.cachelets.split(',').map((s) => wholeNumber('cachelets', s.trim(), 0, 1, 16));
   if (cachelets.length === 0) throw new Error('--cachelets: expected a list such as 1,2,4');
   const hash = values.hash ?? 'sha256';
   if (hash !== 'sha256' && hash !== 'crc32') throw new Error(`--hash: expected sha256 or crc32, got '${hash}'`);
   return {
     quick,
-    runs: values.runs === undefined ? (quick ? 1 : 3) : int('runs', values.runs, 1, 1000),
+    runs: wholeNumber('runs', values.runs, quick ? 1 : 3, 1, 1000),
     sizeBytes,
     cachelets,
-    readAhead: values['read-ahead'] === undefined ? undefined : int('read-ahead', values['read-ahead'], 1, 999),
+    readAhead: values['read-ahead'] === undefined ? undefined : wholeNumber('read-ahead', values['read-ahead'], 0, 1, 999),
     hash,
-    jsonPath: values.json ? path.resolve(values.json) : path.join(REPO_ROOT, 'bench-results', 'large.json'),
+    jsonPath: resultsPath(values.json, 'large'),
   };
 }
 

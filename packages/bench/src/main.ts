@@ -12,6 +12,7 @@
 // The SDK is pinned on purpose while machines run Node 20 (see packages/cli/src/bin.ts); its notice is noise here.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
+import { resultsPath, wholeNumber } from './args';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -54,9 +55,6 @@ foundation options:
   --redis URL      the Redis of the redis rows (default redis://127.0.0.1:6379; unreachable: rows skipped)
   --help           this text`;
 
-/** The repository root, from packages/bench/dist (or src). */
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-
 /** Parses the command line; throws with a message naming the bad option. */
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
   const { values } = parseArgs({
@@ -73,20 +71,14 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   });
   if (values.help) return 'help';
   const quick = values.quick ?? false;
-  const int = (name: string, raw: string | undefined, fallback: number, min: number): number => {
-    if (raw === undefined) return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name}: expected a whole number ≥ ${min}, got '${raw}'`);
-    return n;
-  };
-  const durationMs = int('duration', values.duration, quick ? 150 : 2000, 10);
+  const durationMs = wholeNumber('duration', values.duration, quick ? 150 : 2000, 10);
   return {
     quick,
-    runs: int('runs', values.runs, quick ? 1 : 3, 1),
+    runs: wholeNumber('runs', values.runs, quick ? 1 : 3, 1),
     durationMs,
     warmupMs: quick ? 30 : Math.min(300, Math.round(durationMs / 10)),
     redisUrl: values.redis ?? REDIS_URL,
-    jsonPath: values.json ? path.resolve(values.json) : path.join(REPO_ROOT, 'bench-results', 'foundation.json'),
+    jsonPath: resultsPath(values.json, 'foundation'),
   };
 }
 

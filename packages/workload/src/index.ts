@@ -1,0 +1,3 @@
+export * from "./trace/types";
+export * from "./runner/types";
+export * from "./replay/types";

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import { HealthState } from './health';
 import { createLogger } from './log';
 import { cacheletRegistry, serveMetrics } from './metrics';
-import { GrpcPeerConnector, peerHandlers } from '@faast/peer';
+import { BulkServer, bulkSocketPath, GrpcPeerConnector, peerHandlers } from '@faast/peer';
 import { cacheHandlers } from './service';
 import { prepareSocketPath } from './socket';
 
@@ -67,6 +67,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   // eslint-disable-next-line prefer-const
   let cachelet: Cachelet;
   const server = new Server(SERVER_OPTIONS);
+  let bulk: BulkServer;
   const serviceOptions = {
     get cachelet() {
       return cachelet;
@@ -75,6 +76,9 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     draining: () => draining,
     ready: () => ready,
     inFlight,
+    get bulk() {
+      return bulk;
+    },
     onError: (method: string, err: unknown) => log.warn({ method, err: (err as Error).message }, 'request failed'),
   };
   server.addService(cacheService().service, cacheHandlers(serviceOptions));
@@ -89,6 +93,17 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     process.umask(umask);
   }
   fs.chmodSync(socket, 0o600);
+  try {
+    bulk = await BulkServer.listen(bulkSocketPath(socket));
+  } catch (err) {
+    server.forceShutdown();
+    throw new ConfigError('--socket', `cannot listen on '${bulkSocketPath(socket)}': ${(err as Error).message}`);
+  }
+  // A start that fails from here on stops both listeners.
+  const abort = (): void => {
+    server.forceShutdown();
+    void bulk.close();
+  };
   let tcpAddress: string | undefined;
   if (options.listen) {
     const port = await bind(server, options.listen, '--listen');
@@ -99,11 +114,11 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     const port = await bind(server, options.peerListen, '--peer-listen');
     peerAddress = options.advertise ?? options.peerListen.replace(/:\d+$/, `:${port}`);
     if (/^(0\.0\.0\.0|\[::\]):/.test(peerAddress)) {
-      server.forceShutdown();
+      abort();
       throw new ConfigError('--advertise', `peers cannot reach ${peerAddress}: give the address they should use`);
     }
   } else if (options.membership) {
-    server.forceShutdown();
+    abort();
     throw new ConfigError('--peer-listen', 'is required with --members (peers must be able to reach this cachelet)');
   }
   const capacityBytes = options.capacityBytes;
@@ -116,7 +131,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   try {
     await cachelet.start();
   } catch (err) {
-    server.forceShutdown();
+    abort();
     throw err;
   }
 
@@ -127,7 +142,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     try {
       metrics = await serveMetrics(cacheletRegistry(cachelet), options.metricsPort, host, () => health.isServing);
     } catch (err) {
-      server.forceShutdown();
+      abort();
       await cachelet.stop().catch(() => undefined);
       throw new ConfigError('--metrics-port', `cannot listen on ${host}:${options.metricsPort}: ${(err as Error).message}`);
     }
@@ -174,6 +189,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
           resolve();
         });
       });
+      await bulk.close();
       await cachelet.stop().catch(() => undefined);
       await new Promise<void>((resolve) => (metrics ? metrics.close(() => resolve()) : resolve()));
       metrics?.closeAllConnections();

@@ -4,9 +4,12 @@
  */
 import { CacheError, type Cachelet } from '@faast/core';
 import type { CacheHandlers, StatsReply } from '@faast/rpc';
-import { acknowledge, fromWireConditions, serviceHelpers, SOURCE, STATUS, streamRead, toWireMeta, type ServiceOptions } from '@faast/peer';
+import { acknowledge, fromWireConditions, serviceHelpers, SOURCE, STATUS, streamRead, toWireMeta, type BulkOffers, type ServiceOptions } from '@faast/peer';
 
-export type CacheServiceOptions = ServiceOptions;
+export interface CacheServiceOptions extends ServiceOptions {
+  /** The bulk socket, for large bodies to callers that ask for it (local callers on the Unix socket). */
+  bulk?: BulkOffers;
+}
 
 export function cacheHandlers(options: CacheServiceOptions): CacheHandlers {
   // Read lazily: the daemon creates the cachelet after binding its sockets.
@@ -16,7 +19,7 @@ export function cacheHandlers(options: CacheServiceOptions): CacheHandlers {
     Get: (call) => streamRead(call, 'Get', fail, () => {
       const ref = check(call.request.ref);
       return cachelet().get({ ref, range: call.request.range, conditions: fromWireConditions(call.request.conditions) });
-    }, inFlight),
+    }, inFlight, call.request.bulk ? options.bulk : undefined),
 
     Head: async (call, callback) => {
       const ack = acknowledge(call);

@@ -9,6 +9,7 @@
 import { Metadata, status as GrpcStatus, type ServerErrorResponse, type ServerWritableStream, type sendUnaryData } from '@grpc/grpc-js';
 import { CacheError, type Cachelet, type ObjectRef, type ReadResult } from '@faast/core';
 import type { GetHeader, GetReply, ObjectRef__Output } from '@faast/rpc';
+import { BULK_MIN_BYTES, type BulkOffers } from './bulk';
 import { SOURCE, STATUS, toWireMeta } from './wire';
 
 export interface ServiceOptions {
@@ -67,10 +68,12 @@ export async function streamRead(
   fail: (method: string, err: unknown) => Partial<ServerErrorResponse>,
   produce: () => Promise<ReadResult>,
   inFlight?: { count: number },
+  /** Large bodies go over this bulk socket (when the caller asked for it). */
+  bulk?: BulkOffers,
 ): Promise<void> {
   if (inFlight) inFlight.count++;
   try {
-    await writeRead(call, method, fail, produce);
+    await writeRead(call, method, fail, produce, bulk);
   } finally {
     if (inFlight) inFlight.count--;
   }
@@ -81,6 +84,7 @@ async function writeRead(
   method: string,
   fail: (method: string, err: unknown) => Partial<ServerErrorResponse>,
   produce: () => Promise<ReadResult>,
+  bulk: BulkOffers | undefined,
 ): Promise<void> {
   const ack = acknowledge(call);
   let body: AsyncGenerator<Buffer> | undefined;
@@ -101,6 +105,16 @@ async function writeRead(
       header.rangeEnd = result.range.end;
     }
     body = result.body;
+    if (bulk && result.contentLength >= BULK_MIN_BYTES) {
+      // The header goes here, the bytes over the bulk socket; this stream ends with the transfer's outcome.
+      const offer = bulk.offer(body);
+      body = undefined;
+      call.on('cancelled', () => void offer.done.catch(() => undefined));
+      call.write({ header: { ...header, bulkToken: offer.token }, data: Buffer.alloc(0) });
+      await offer.done;
+      call.end();
+      return;
+    }
     // The first body chunk travels with the header: a small object is one message.
     const first = await body.next();
     // Wait for 'drain' right after a write that asked for it — not after pulling the next

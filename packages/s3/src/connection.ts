@@ -9,7 +9,9 @@
  * A write notice that cannot be delivered keeps the cache bypassed until it is delivered, so
  * that a read never returns a version older than this process's own write.
  */
-import { status as GrpcStatus, type ClientUnaryCall, type ServiceError } from '@grpc/grpc-js';
+import { EventEmitter } from 'node:events';
+import * as net from 'node:net';
+import { status as GrpcStatus, type ClientReadableStream, type ClientUnaryCall, type ServiceError } from '@grpc/grpc-js';
 import {
   createCacheClient,
   type CacheClient,
@@ -20,7 +22,7 @@ import {
   type ObjectRef,
 } from '@faast/rpc';
 import type { ResolvedFaastS3Config } from './config';
-import { Bypass, type CacheTransport, type GetStart } from './transport';
+import { Bypass, type CacheTransport, type GetStart, type ReplyStream } from './transport';
 
 
 /** gRPC codes that refuse one request while the cachelet itself is healthy. */
@@ -29,6 +31,8 @@ const REFUSALS = new Set<number>([GrpcStatus.INVALID_ARGUMENT, GrpcStatus.FAILED
 
 export class CacheletConnection implements CacheTransport {
   readonly client: CacheClient;
+  /** A cachelet on a Unix socket can send large bodies over its bulk socket (`<socket>.bulk`). */
+  private readonly bulk: boolean;
   private openUntil = 0;
   private bypassing = false;
   private readonly pending = new Map<string, ObjectRef>();
@@ -39,6 +43,7 @@ export class CacheletConnection implements CacheTransport {
     private readonly config: ResolvedFaastS3Config,
   ) {
     this.client = createCacheClient(socket);
+    this.bulk = !/^[^/]*:\d+$/.test(socket);
   }
 
   /** Whether reads may use the cache now; in the half-open state, first delivers pending invalidations. */
@@ -55,7 +60,7 @@ export class CacheletConnection implements CacheTransport {
   /** Starts a Get and waits for its header. Rejects with {@link Bypass}. */
   startGet(req: GetRequest): Promise<GetStart> {
     return new Promise<GetStart>((resolve, reject) => {
-      const call = this.client.Get(req);
+      const call = this.client.Get({ ...req, bulk: this.bulk });
       let settled = false;
       const finish = (err: Bypass | undefined, start?: GetStart): void => {
         if (settled) return;
@@ -81,7 +86,8 @@ export class CacheletConnection implements CacheTransport {
       const onData = (msg: GetReply__Output): void => {
         call.pause();
         if (!msg.header) return finish(new Bypass('fault', 'the first message has no header'));
-        finish(undefined, { header: msg.header, first: msg.data, call });
+        const token = msg.header.bulkToken;
+        finish(undefined, { header: msg.header, first: msg.data, call: token.length > 0 ? new BulkReply(`${this.socket}.bulk`, token, call) : call });
       };
       const onError = (err: ServiceError): void => finish(this.classify(err));
       const onEnd = (): void => finish(new Bypass('fault', 'the stream ended without a header'));
@@ -180,5 +186,66 @@ export class CacheletConnection implements CacheTransport {
 
   private classify(err: ServiceError): Bypass {
     return new Bypass(REFUSALS.has(err.code) ? 'refused' : 'fault', `${GrpcStatus[err.code] ?? err.code}: ${err.details || err.message}`);
+  }
+}
+
+/**
+ * A body sent over the cachelet's bulk socket, as reply messages (`{ data }`): the bytes come
+ * from the bulk connection, the read's outcome from the Get stream. A transfer that fails
+ * closes the connection early and the stream ends with the error, which is passed on as the
+ * reply's error (so a version change is told apart from a broken cachelet).
+ */
+class BulkReply extends EventEmitter implements ReplyStream {
+  private readonly socket: net.Socket;
+  private socketEnded = false;
+  private callEnded = false;
+  private failed = false;
+
+  constructor(
+    path: string,
+    token: Buffer,
+    private readonly call: ClientReadableStream<GetReply__Output>,
+  ) {
+    super();
+    this.socket = net.connect(path);
+    this.socket.write(token);
+    this.socket.pause();
+    this.socket.on('data', (data: Buffer) => this.emit('data', { data }));
+    this.socket.on('end', () => {
+      this.socketEnded = true;
+      this.maybeEnd();
+    });
+    this.socket.on('error', (err) => this.fail(err));
+    // The stream's data messages are empty; its end or error is the transfer's outcome.
+    call.on('data', () => undefined);
+    call.on('end', () => {
+      this.callEnded = true;
+      this.maybeEnd();
+    });
+    call.on('error', (err) => this.fail(err));
+    call.resume();
+  }
+
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    this.socket.resume();
+  }
+
+  cancel(): void {
+    this.socket.destroy();
+    this.call.cancel();
+  }
+
+  private maybeEnd(): void {
+    if (this.socketEnded && this.callEnded && !this.failed) this.emit('end');
+  }
+
+  private fail(err: Error): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.emit('error', err);
   }
 }

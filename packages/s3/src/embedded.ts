@@ -146,6 +146,7 @@ function headerOf(r: ReadResult): GetHeader__Output {
     contentLength: 'body' in r ? r.contentLength : 0,
     rangeStart: 'range' in r && r.range ? r.range.start : 0,
     rangeEnd: 'range' in r && r.range ? r.range.end : 0,
+    bulkToken: Buffer.alloc(0),
   };
 }
 

@@ -11,6 +11,12 @@ export interface GetRequest {
    */
   'range'?: (string);
   'conditions'?: (_faast_v1_Conditions | null);
+  /**
+   * The caller can take a large body over the cachelet's bulk socket (the Unix socket's path
+   * + ".bulk"): raw bytes, no HTTP/2 framing and no protobuf copies. The cachelet decides per
+   * reply (see GetHeader.bulk_token).
+   */
+  'bulk'?: (boolean);
 }
 
 export interface GetRequest__Output {
@@ -21,4 +27,10 @@ export interface GetRequest__Output {
    */
   'range': (string);
   'conditions': (_faast_v1_Conditions__Output | null);
+  /**
+   * The caller can take a large body over the cachelet's bulk socket (the Unix socket's path
+   * + ".bulk"): raw bytes, no HTTP/2 framing and no protobuf copies. The cachelet decides per
+   * reply (see GetHeader.bulk_token).
+   */
+  'bulk': (boolean);
 }

@@ -8,5 +8,7 @@ export * from './serve';
 export * from './peer-service';
 export * from './peer-client';
 export * from './membership-redis';
+export * from './membership-dir';
 export * from './members';
 export * from './peer-server';
+export * from './bulk';

@@ -1,5 +1,6 @@
 /** The `--members` spec (or the embedded `members` option) as a Membership adapter. */
 import { ConfigError, parseStaticMembers, StaticMembership, type Membership } from '@faast/core';
+import { DirMembership } from './membership-dir';
 import { RedisMembership } from './membership-redis';
 
 export interface MembershipSpecOptions {
@@ -12,10 +13,15 @@ export interface MembershipSpecOptions {
   option?: string;
 }
 
-/** `static:HOST:PORT,...` or `redis://HOST:PORT[/DB]`. */
+/** `static:HOST:PORT,...`, `redis://HOST:PORT[/DB]` or `dir:PATH` (one directory per app, on one machine). */
 export function membershipFrom(spec: string, options: MembershipSpecOptions): Membership {
   const option = options.option ?? '--members';
   if (spec.startsWith('static:')) return new StaticMembership(parseStaticMembers(spec.slice('static:'.length), options.capacityBytes));
   if (/^rediss?:\/\//.test(spec)) return new RedisMembership({ url: spec, app: options.app, ...(options.onError ? { onError: options.onError } : {}) });
-  throw new ConfigError(option, `'${spec}' is not static:HOST:PORT,... or redis://HOST:PORT`);
+  if (spec.startsWith('dir:')) {
+    const dir = spec.slice('dir:'.length);
+    if (!dir) throw new ConfigError(option, `'${spec}' names no directory: dir:PATH`);
+    return new DirMembership({ dir, app: options.app, ...(options.onError ? { onError: options.onError } : {}) });
+  }
+  throw new ConfigError(option, `'${spec}' is not static:HOST:PORT,..., redis://HOST:PORT or dir:PATH`);
 }

@@ -731,8 +731,8 @@ export function modelMs(kind: 'direct' | 'cold', size: number, chunkBytes: numbe
  */
 export const COPIES = {
   direct: { kernel: 1, user: 1 },
-  cold: { local: { kernel: 3, user: 5 }, peer: { kernel: 5, user: 8 } },
-  warm: { local: { kernel: 2, user: 3 }, peer: { kernel: 4, user: 6 } },
+  cold: { local: { kernel: 3, user: 2 }, peer: { kernel: 5, user: 5 } },
+  warm: { local: { kernel: 2, user: 0 }, peer: { kernel: 4, user: 3 } },
 } as const;
 
 /** Copies per byte of a read, weighted by where its chunks came from. */

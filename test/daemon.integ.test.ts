@@ -142,6 +142,72 @@ describe('faast daemon flags', () => {
   });
 });
 
+describe('the bulk socket (large bodies as raw bytes beside the Get stream)', () => {
+  const big = Buffer.alloc(2 * 2 ** 20 + 17);
+  for (let i = 0; i < big.length; i++) big[i] = (i * 31 + 7) & 0xff;
+
+  beforeAll(async () => {
+    await stack.plain.send(new PutObjectCommand({ Bucket: stack.bucket, Key: 'bulk/big.bin', Body: big }));
+    await stack.plain.send(new PutObjectCommand({ Bucket: stack.bucket, Key: 'bulk/small.bin', Body: big.subarray(0, 1000) }));
+  });
+
+  function readBulk(token: Buffer, sendAfterToken?: Buffer): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const parts: Buffer[] = [];
+      const sock = net.connect(`${stack.socket}.bulk`);
+      sock.write(sendAfterToken ? Buffer.concat([token, sendAfterToken]) : token);
+      sock.on('data', (d: Buffer) => parts.push(d));
+      sock.on('close', () => resolve(Buffer.concat(parts)));
+      sock.on('error', reject);
+    });
+  }
+
+  it('is a socket of mode 0600 beside the gRPC one', () => {
+    const st = fs.statSync(`${stack.socket}.bulk`);
+    expect(st.isSocket()).toBe(true);
+    expect(st.mode & 0o777).toBe(0o600);
+  });
+
+  it('a body of 1 MiB or more asked with bulk: a header with a 16-byte token, the bytes on the bulk socket, then OK', async () => {
+    const pending = get({ ref: { bucket: stack.bucket, key: 'bulk/big.bin' }, bulk: true });
+    // The reply's header arrives first; the stream ends only after the transfer.
+    const header = await new Promise<GetReply__Output>((resolve) => {
+      const call = client.Get({ ref: { bucket: stack.bucket, key: 'bulk/big.bin' }, bulk: true });
+      call.on('data', (m: GetReply__Output) => {
+        if (m.header) resolve(m);
+      });
+      call.on('error', () => undefined);
+    });
+    expect(header.header!.bulkToken.length).toBe(16);
+    expect(header.data.length).toBe(0);
+    expect(header.header!.contentLength).toBe(big.length);
+    expect((await readBulk(header.header!.bulkToken)).equals(big)).toBe(true);
+    // The first call's offer was never taken: its stream fails after the connect timeout with UNAVAILABLE.
+    const first = await pending;
+    expect(first.error?.code).toBe(GrpcStatus.UNAVAILABLE);
+    expect(first.error?.details).toMatch(/did not connect to the bulk socket/);
+  }, 20_000);
+
+  it('without the flag, or for a small body, the bytes stay in the stream', async () => {
+    const plain = await get({ ref: { bucket: stack.bucket, key: 'bulk/big.bin' } });
+    expect(plain.error).toBeUndefined();
+    expect(plain.messages[0]!.header!.bulkToken.length).toBe(0);
+    expect(Buffer.concat(plain.messages.map((m) => m.data)).equals(big)).toBe(true);
+    const small = await get({ ref: { bucket: stack.bucket, key: 'bulk/small.bin' }, bulk: true });
+    expect(small.messages[0]!.header!.bulkToken.length).toBe(0);
+    expect(Buffer.concat(small.messages.map((m) => m.data)).equals(big.subarray(0, 1000))).toBe(true);
+  });
+
+  it('an unknown token, or bytes after the token, get the connection closed with nothing sent', async () => {
+    expect((await readBulk(Buffer.alloc(16, 1))).length).toBe(0);
+    const call = client.Get({ ref: { bucket: stack.bucket, key: 'bulk/big.bin' }, bulk: true });
+    call.on('error', () => undefined);
+    const token = await new Promise<Buffer>((resolve) => call.on('data', (m: GetReply__Output) => m.header && resolve(m.header.bulkToken)));
+    expect((await readBulk(token, Buffer.from('x'))).length).toBe(0);
+    call.cancel();
+  });
+});
+
 describe('the daemon process', () => {
   it('socket mode 0600, TCP listener, metrics, health over HTTP, graceful SIGTERM removes the socket', async () => {
     const port = await freePort();
@@ -154,6 +220,7 @@ describe('the daemon process', () => {
     });
     try {
       expect(fs.statSync(socket).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(`${socket}.bulk`).mode & 0o777).toBe(0o600);
       const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(metrics).toMatch(/^faast_cache_hits_total\{app="metrics"\} 0$/m);
       expect(metrics).toMatch(/^faast_cache_capacity_bytes\{app="metrics"\} 268435456$/m);
@@ -167,6 +234,7 @@ describe('the daemon process', () => {
       expect(await second.stop()).toBe(0);
     }
     expect(fs.existsSync(socket)).toBe(false);
+    expect(fs.existsSync(`${socket}.bulk`)).toBe(false);
   });
 });
 

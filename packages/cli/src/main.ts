@@ -8,6 +8,7 @@ import { createLogger, startDaemon } from '@faast/daemon';
 import { resolveDaemonOptions, type DaemonFlags } from './daemon-options';
 import { runDemo } from './demo';
 import { fetchRingStats, fetchStats, formatRing, formatStats } from './stats';
+import { registerTraceCommands } from './trace';
 
 /** A usage error: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -96,6 +97,8 @@ export function buildProgram(): Command {
         json: flags['json'],
       });
     });
+
+  registerTraceCommands(program, UsageError);
 
   return program;
 }

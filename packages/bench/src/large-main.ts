@@ -15,7 +15,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { S3Client } from '@aws-sdk/client-s3';
 import { Presets, SingleBar } from 'cli-progress';
 import { renderTable } from '@faast/cli';
 import { formatBytes, parseBytes, resolveCacheletConfig } from '@faast/core';
@@ -24,23 +23,21 @@ import type { FaastEvent } from '@faast/s3';
 import {
   COPIES,
   copiesPerByte,
-  hashRate,
   LARGE_BUCKET,
   measureRead,
-  STALL_MS,
-  StallError,
   modelMs,
   OriginProcess,
   putLargeObject,
+  ReaderProcess,
   resetPeakRss,
   startLargeGroup,
-  type HashAlgorithm,
   type LargeGroup,
   type LargeObject,
   type ReadContext,
   type ReadFigures,
   type ReadKind,
 } from './large';
+import { STALL_MS, StallError, type HashAlgorithm } from './large-reader';
 import { median } from './measure';
 
 /** Options of {@link runLargeBenchmark}. */
@@ -386,21 +383,22 @@ export function renderLarge(summary: LargeSummary, options: LargeBenchOptions, o
     );
   }
   lines.push(
-    `  The reader alone hashes ${options.hash} at ${fmt(hashMBps, 0)} MB/s (256 KiB pieces, in this process, nothing else running): a ceiling on every row.`,
+    `  The reader alone hashes ${options.hash} at ${fmt(hashMBps, 0)} MB/s (256 KiB pieces, in the reader's process, nothing else running): a ceiling on every row.`,
   );
   if (single) lines.push(`  Single stream: ${fmt(single.mbPerSec, 1)} MB/s measured, ${fmt(model.directMBps, 1)} MB/s on paper (first byte + size / 90 MB/s).`);
   lines.push(
     '',
-    `Memory and CPU during each read (peak RSS: VmHWM of /proc/PID/status, reset through /proc/PID/clear_refs just before the read; CPU: /proc/PID/stat; the origin runs in a process of its own):`,
+    `Memory and CPU during each read (peak RSS: VmHWM of /proc/PID/status, reset through /proc/PID/clear_refs just before the read; CPU: /proc/PID/stat, the reader's from process.cpuUsage() inside it; the reader and the origin each run in a process of their own, apart from the benchmark's):`,
     '',
     memory,
     '',
     '  n0: the cachelet the reader reads through (it runs the chunk window); others: the rest of the ring. Cold peaks include the chunks being stored.',
     `  CPU use: CPU time of the reader, the cachelets and the origin process / (wall time × ${cpus} vCPUs). Near 100 %: the machine, not the design, sets the pace.`,
-    '  reader GC pauses: the reader\'s garbage-collection pauses (PerformanceObserver); reader-bound MB/s: object MB / reader CPU s (all its',
+    '  reader GC pauses: the reader\'s garbage-collection pauses (PerformanceObserver in its process); reader-bound MB/s: object MB / reader CPU s (all its',
     '  threads) — about what the reader could reach with one vCPU to itself (client path, GC, hash), whatever the cachelets and the origin do.',
     `  CPU-bound MB/s: object MB / (CPU s of the reader, the cachelets and the origin / ${cpus} vCPUs) — the most this box allows at this cost per byte.`,
-    '  other processes: CPU the rest of the machine used meanwhile (/proc/stat busy time − ours): work of other sessions competing for the same vCPUs.',
+    '  other processes: CPU the rest of the machine used meanwhile (/proc/stat busy time − ours): work of other sessions competing for the same vCPUs',
+    '  (and the benchmark\'s own process, idle while it waits for a read).',
     '',
     'Copies of each byte on its way to the reader\'s hash (the origin\'s own side — s3rver\'s file read, the profile proxy — excluded):',
     '',
@@ -472,7 +470,7 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
   const capacityBytes = Math.max(256 * 2 ** 20, 2 * options.sizeBytes);
   process.stderr.write(
     `large-object benchmark: a ${formatBytes(options.sizeBytes)} object, ${options.runs} run(s) of: one direct read, then cold + warm through ` +
-      `${options.cachelets.join(', ')} fresh cachelet(s). Starting the origin emulator (a child process)…\n`,
+      `${options.cachelets.join(', ')} fresh cachelet(s). Starting the origin emulator and the reader (child processes)…\n`,
   );
   const closers = new Closers();
   const faastEvents: FaastEvent[] = [];
@@ -506,6 +504,9 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
     const origin = await OriginProcess.start(LARGE_BUCKET);
     closers.add(() => origin.close());
     checkpoint();
+    const reader = await ReaderProcess.start(origin.clientConfig, onEvent);
+    closers.add(() => reader.close());
+    checkpoint();
 
     const putBar = new SingleBar({ format: '  writing the object to the origin [{bar}] {value}/{total} MiB', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
     putBar.start(Math.ceil(options.sizeBytes / 2 ** 20), 0);
@@ -516,8 +517,8 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
       putBar.stop();
     }
     checkpoint();
-    const hashMBps = hashRate(options.hash);
-    const ctx: ReadContext = { origin, object, algorithm: options.hash, chunkBytes };
+    const hashMBps = await reader.hashRate(options.hash);
+    const ctx: ReadContext = { origin, reader, object, algorithm: options.hash, chunkBytes };
 
     const perRun = 1 + 2 * options.cachelets.length;
     const bar = new SingleBar(
@@ -529,8 +530,8 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
     const stalls: StallRecord[] = [];
     const nodeArgs: string[] | undefined = undefined;
     // A read that stalled or bypassed the cache is recorded and tried again (at most MAX_ATTEMPTS times); other errors end the benchmark.
-    const read = async (kind: ReadKind, client: S3Client, group: LargeGroup | undefined): Promise<ReadFigures> => {
-      const f = await measureRead(ctx, kind, client, group);
+    const read = async (kind: ReadKind, group: LargeGroup | undefined): Promise<ReadFigures> => {
+      const f = await measureRead(ctx, kind, group);
       if (kind !== 'direct' && f.counters[0]?.chunkedReads !== 1) throw new BypassedRead(f);
       return f;
     };
@@ -562,14 +563,14 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
         const figures: LargeRunFigures = { run, startedAt: new Date().toISOString(), reads: [] };
         bar.update({ run, cell: 'single stream' });
         for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-          const plain = new S3Client(origin.clientConfig);
+          await reader.open();
           try {
-            figures.reads.push(await read('direct', plain, undefined));
+            figures.reads.push(await read('direct', undefined));
             break;
           } catch (err) {
             stalled(err, run, 'direct', 0, attempt);
           } finally {
-            plain.destroy();
+            await reader.release();
           }
         }
         bar.increment();
@@ -578,13 +579,13 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
           for (let attempt = 1; attempt <= MAX_ATTEMPTS && measured === 0; attempt++) {
             checkpoint();
             bar.update({ cell: `starting ${n} cachelet(s)${attempt > 1 ? ` (attempt ${attempt})` : ''}` });
-            const group = await startLargeGroup({ origin, dir, name: `r${run}c${n}a${attempt}`, size: n, capacityBytes, readAhead: options.readAhead, nodeArgs, onEvent });
+            const group = await startLargeGroup({ origin, dir, name: `r${run}c${n}a${attempt}`, size: n, capacityBytes, readAhead: options.readAhead, nodeArgs, reader });
             closers.add(() => group.close());
             try {
               checkpoint();
               bar.update({ cell: `cold, ${n} cachelet(s)${attempt > 1 ? ` (attempt ${attempt})` : ''}` });
               try {
-                figures.reads.push(await read('cold', group.reader, group));
+                figures.reads.push(await read('cold', group));
                 measured++;
               } catch (err) {
                 stalled(err, run, 'cold', n, attempt);
@@ -595,7 +596,7 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
                 checkpoint();
                 bar.update({ cell: `warm, ${n} cachelet(s)${warmAttempt > 1 ? ` (attempt ${warmAttempt})` : ''}` });
                 try {
-                  figures.reads.push(await read('warm', group.reader, group));
+                  figures.reads.push(await read('warm', group));
                   break;
                 } catch (err) {
                   stalled(err, run, 'warm', n, warmAttempt);

@@ -5,31 +5,31 @@
  * cachelets (cold: their chunks come from the origin, a window of them in parallel, each by
  * its owner; warm: the same read again).
  *
- * - The origin runs in a child process ({@link OriginProcess}, large-origin.ts): the reader's
- *   peak RSS and CPU are then the reader's own.
+ * - The origin and the reader each run in a child process of their own ({@link OriginProcess},
+ *   large-origin.ts; {@link ReaderProcess}, large-reader.ts): the reader's peak RSS, CPU and
+ *   GC pauses are those of a lean application, not of the process orchestrating the benchmark.
  * - Every read hashes the body as it streams (nothing holds the object) and checks length and
  *   digest against what was written.
  * - Around every read: each process's peak RSS (VmHWM of /proc/PID/status, reset before the
  *   read through /proc/PID/clear_refs), CPU time (/proc/PID/stat; the reader's own from
- *   process.cpuUsage()), bytes through read/write system calls (/proc/PID/io: rchar, wchar —
- *   socket I/O included), the origin's request counters and the cachelets' counters.
+ *   process.cpuUsage() inside it), bytes through read/write system calls (/proc/PID/io: rchar,
+ *   wchar — socket I/O included), the origin's request counters and the cachelets' counters.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { PerformanceObserver } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
-import { crc32 } from 'node:zlib';
-import { GetObjectCommand, PutObjectCommand, S3Client, type GetObjectCommandOutput, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { fetchStats, spawnCachelet, type SpawnedCachelet } from '@faast/cli';
 import type { RemoteProfile, RequestCounts } from '@faast/emulator';
 import type { StatsReply__Output } from '@faast/rpc';
-import { closeFaastConnections, withFaast, type FaastEvent } from '@faast/s3';
+import type { FaastEvent } from '@faast/s3';
 import type { OriginMessage, OriginRequest } from './large-origin';
+import { digester, StallError, type ExpectedObject, type HashAlgorithm, type ReaderMessage, type ReaderRead, type ReaderReply, type ReaderRequest } from './large-reader';
+
+// For the package's index: these live in large-reader.ts, the only module of ours the reader process loads.
+export { readHashed, STALL_MS, StallError, type HashAlgorithm } from './large-reader';
 
 /** The bucket and key of the object. */
 export const LARGE_BUCKET = 'faast-bench-large';
@@ -55,7 +55,7 @@ export interface ProcSample {
   rssBytes: number | undefined;
 }
 
-function readProc(pid: number | 'self', file: string): string | undefined {
+function readProc(pid: number, file: string): string | undefined {
   try {
     return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
   } catch {
@@ -74,7 +74,7 @@ function ioField(text: string | undefined, name: string): number | undefined {
 }
 
 /** utime + stime of /proc/PID/stat, µs (the command field may hold spaces: parse after its ')'). */
-function statCpuUs(pid: number | 'self'): number | undefined {
+function statCpuUs(pid: number): number | undefined {
   const stat = readProc(pid, 'stat');
   if (!stat) return undefined;
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -84,17 +84,12 @@ function statCpuUs(pid: number | 'self'): number | undefined {
   return Number.isFinite(utime) && Number.isFinite(stime) ? ((utime + stime) * 1e6) / CLOCK_TICKS_PER_SEC : undefined;
 }
 
-/** A sample of process `pid` (or of this process). */
-export function sampleProc(pid: number | 'self'): ProcSample {
+/** A sample of process `pid`. */
+export function sampleProc(pid: number): ProcSample {
   const status = readProc(pid, 'status');
   const io = readProc(pid, 'io');
-  let cpuUs = statCpuUs(pid);
-  if (pid === 'self') {
-    const u = process.cpuUsage();
-    cpuUs = u.user + u.system;
-  }
   return {
-    cpuUs,
+    cpuUs: statCpuUs(pid),
     rchar: ioField(io, 'rchar'),
     wchar: ioField(io, 'wchar'),
     peakRssBytes: kibField(status, 'VmHWM'),
@@ -157,20 +152,6 @@ export function sampleMachine(): MachineCpu | undefined {
   if ([user, nice, system, idle, iowait, irq, softirq, steal].some((v) => v === undefined || !Number.isFinite(v))) return undefined;
   const tick = 1000 / CLOCK_TICKS_PER_SEC;
   return { busyMs: (user! + nice! + system! + irq! + softirq!) * tick, stealMs: steal! * tick };
-}
-
-/** A full garbage collection of this process, if one can be had (so that every read starts from the same heap). */
-let gc: (() => void) | undefined;
-export function collectGarbage(): void {
-  if (!gc) {
-    try {
-      v8.setFlagsFromString('--expose-gc');
-      gc = vm.runInNewContext('gc') as () => void;
-    } catch {
-      gc = () => undefined;
-    }
-  }
-  gc();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,19 +250,6 @@ function daemonEnv(origin: OriginProcess): NodeJS.ProcessEnv {
 // ---------------------------------------------------------------------------------------------
 // The object
 
-/** How a read's body is hashed as it streams. */
-export type HashAlgorithm = 'sha256' | 'crc32';
-
-/** An incremental digest of one of {@link HashAlgorithm}. */
-export function digester(algorithm: HashAlgorithm): { update(b: Buffer): void; digest(): string } {
-  if (algorithm === 'crc32') {
-    let crc = 0;
-    return { update: (b) => void (crc = crc32(b, crc)), digest: () => crc.toString(16).padStart(8, '0') };
-  }
-  const h = createHash('sha256');
-  return { update: (b) => void h.update(b), digest: () => h.digest('hex') };
-}
-
 /** What was written to the origin. */
 export interface LargeObject {
   key: string;
@@ -320,84 +288,121 @@ export async function putLargeObject(origin: OriginProcess, bytes: number, algor
   }
 }
 
-/** No body byte for this long: the read is stalled (a healthy read waits at most about one chunk fetch, ~0.1 s). */
-export const STALL_MS = 8000;
-
-/** A read that stopped receiving bytes for {@link STALL_MS}; it was abandoned (its body destroyed). */
-export class StallError extends Error {
-  /** The change of each cachelet's counters from the start of the read to the stall (set by {@link measureRead}). */
-  counters: LargeCounters[] = [];
-
-  constructor(
-    /** Body bytes received before the stall. */
-    readonly bytes: number,
-    /** When the last byte came, ms after send(). */
-    readonly lastByteMs: number,
-  ) {
-    super(`the read stalled: no byte for ${STALL_MS / 1000} s after ${bytes} bytes`);
-  }
-}
-
-/** One whole-object GetObject, hashed as it streams. */
-export interface HashedRead {
-  bytes: number;
-  digest: string;
-  /** From send() to the last byte, ms. */
-  ms: number;
-  /** From send() to the first body byte, ms. */
-  firstByteMs: number;
-}
+// ---------------------------------------------------------------------------------------------
+// The reader, in a child process
 
 /**
- * Reads the object with `client`, hashing each piece as it arrives; throws on a short read or
- * a wrong digest, and a {@link StallError} when no byte comes for {@link STALL_MS}.
+ * The reader running in a child process of its own (see large-reader.ts), started once for the
+ * whole benchmark; requests go one at a time. Its pid is measured like the cachelets'.
  */
-export async function readHashed(client: S3Client, object: LargeObject, algorithm: HashAlgorithm): Promise<HashedRead> {
-  const hash = digester(algorithm);
-  const t0 = performance.now();
-  let bytes = 0;
-  let lastByteMs = 0;
-  let firstByteMs = Number.NaN;
-  let timer: NodeJS.Timeout | undefined;
-  let onStall = (): void => undefined;
-  const arm = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => onStall(), STALL_MS);
-  };
-  try {
-    arm();
-    const out = await new Promise<GetObjectCommandOutput>((resolve, reject) => {
-      onStall = () => reject(new StallError(0, 0));
-      client.send(new GetObjectCommand({ Bucket: LARGE_BUCKET, Key: object.key })).then(resolve, reject);
+export class ReaderProcess {
+  private readonly waiting: Array<{ resolve: (m: ReaderMessage) => void; reject: (err: Error) => void }> = [];
+  /** Set once the process has exited. */
+  private exited: Error | undefined;
+  private readonly exit: Promise<void>;
+  private stderr = '';
+
+  private constructor(
+    readonly child: ChildProcess,
+    /** Of the plain client the reader opens (the origin through the profile). */
+    private readonly clientConfig: S3ClientConfig,
+    onEvent: (e: FaastEvent) => void,
+  ) {
+    child.stderr?.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.exit = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        this.exited = new Error(`the reader process exited (${signal ?? `code ${code}`})${this.stderr.trim() ? `: ${this.stderr.trim()}` : ''}`);
+        for (const w of this.waiting.splice(0)) w.reject(this.exited);
+        resolve();
+      }),
+    );
+    child.on('message', (m: ReaderMessage) => {
+      if (m.op === 'event') onEvent(m.event);
+      else this.waiting.shift()?.resolve(m);
     });
-    const body = out.Body as unknown as Readable;
-    onStall = () => body.destroy(new StallError(bytes, lastByteMs));
-    arm();
-    for await (const piece of body as AsyncIterable<Buffer>) {
-      lastByteMs = performance.now() - t0;
-      if (bytes === 0) firstByteMs = lastByteMs;
-      arm();
-      hash.update(piece);
-      bytes += piece.length;
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /**
+   * Forks large-reader.js and waits until it is loaded. `clientConfig`: of the origin, for
+   * every client it opens; `onEvent` receives the interceptor's events.
+   */
+  static async start(clientConfig: S3ClientConfig, onEvent: (e: FaastEvent) => void, timeoutMs = 15_000): Promise<ReaderProcess> {
+    const child = fork(path.join(__dirname, 'large-reader.js'), [], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      execArgv: [],
+    });
+    const reader = new ReaderProcess(child, clientConfig, onEvent);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        reader.reply(),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`the reader process did not start within ${timeoutMs} ms: ${reader.stderr.trim()}`)), timeoutMs))),
+      ]);
+      return reader;
+    } catch (err) {
+      child.kill('SIGKILL');
+      throw err;
+    } finally {
+      clearTimeout(timer);
     }
-  } finally {
+  }
+
+  /** The next message that is not an event. */
+  private reply(): Promise<ReaderMessage> {
+    if (this.exited) return Promise.reject(this.exited);
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  /** Sends `m` and waits for its answer, one of `want`; a `failed` answer is thrown. */
+  private async request<Op extends ReaderReply['op']>(m: ReaderRequest, ...want: Op[]): Promise<Extract<ReaderReply, { op: Op }>> {
+    const reply = this.reply();
+    this.child.send(m, () => undefined); // A closed channel: the exit rejects the reply.
+    const r = await reply;
+    if (r.op === 'failed') throw new Error(r.message);
+    if (!(want as string[]).includes(r.op)) throw new Error(`the reader process answered '${m.op}' with '${r.op}'`);
+    return r as Extract<ReaderReply, { op: Op }>;
+  }
+
+  /**
+   * A new client in the reader: a plain S3Client of the origin, wrapped with withFaast on
+   * `socket` if given. The previous one is destroyed and its cachelet connections closed.
+   */
+  async open(socket?: string): Promise<void> {
+    await this.request({ op: 'open', config: this.clientConfig, ...(socket === undefined ? {} : { socket }) }, 'done');
+  }
+
+  /** Destroys the reader's client and closes its cachelet connections (nothing to do once the process has exited). */
+  async release(): Promise<void> {
+    if (!this.exited) await this.request({ op: 'release' }, 'done');
+  }
+
+  /** Reads `object` with the open client, checking length and digest; throws a {@link StallError} when the read stalled. */
+  async read(object: LargeObject, algorithm: HashAlgorithm): Promise<ReaderRead> {
+    const expected: ExpectedObject = { bucket: LARGE_BUCKET, key: object.key, bytes: object.bytes, digest: object.digest };
+    const r = await this.request({ op: 'read', object: expected, algorithm }, 'read', 'stalled');
+    if (r.op === 'stalled') throw new StallError(r.bytes, r.lastByteMs);
+    return { read: r.read, cpuMs: r.cpuMs, gc: r.gc };
+  }
+
+  /** How fast the reader hashes with `algorithm`, MB/s (see hashRate of large-reader.ts). */
+  async hashRate(algorithm: HashAlgorithm): Promise<number> {
+    return (await this.request({ op: 'hash-rate', algorithm }, 'hash-rate')).mbPerSec;
+  }
+
+  /** Asks the child to release its client and exit; SIGKILL after `graceMs`. Idempotent. */
+  async close(graceMs = 5000): Promise<void> {
+    if (this.exited) return;
+    if (this.child.connected) this.child.send({ op: 'close' } satisfies ReaderRequest, () => undefined);
+    else this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await this.exit;
     clearTimeout(timer);
   }
-  const ms = performance.now() - t0;
-  const digest = hash.digest();
-  if (bytes !== object.bytes) throw new Error(`GetObject ${object.key}: ${bytes} bytes, expected ${object.bytes}`);
-  if (digest !== object.digest) throw new Error(`GetObject ${object.key}: digest ${digest}, expected ${object.digest} (wrong bytes)`);
-  return { bytes, digest, ms, firstByteMs };
-}
-
-/** How fast this process hashes `bytes` bytes in 256 KiB pieces (the size of a cachelet's body messages), MB/s. */
-export function hashRate(algorithm: HashAlgorithm, bytes = 128 * 2 ** 20): number {
-  const piece = Buffer.alloc(256 * 1024, 7);
-  const hash = digester(algorithm);
-  const t0 = performance.now();
-  for (let at = 0; at < bytes; at += piece.length) hash.update(piece);
-  hash.digest();
-  return bytes / 1e6 / ((performance.now() - t0) / 1000);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -427,10 +432,8 @@ export interface LargeNode {
 /** Fresh cachelets of one cell; the reader reads through n0. */
 export interface LargeGroup {
   nodes: LargeNode[];
-  /** A plain S3Client of the origin wrapped with withFaast on n0's socket. */
-  reader: S3Client;
   /**
-   * Replaces `reader` by a new client on a new connection to n0 (after an abandoned read: the
+   * Gives the reader a new client on a new connection to n0 (after an abandoned read: the
    * interceptor may have counted it as a fault and bypass the cache for a while).
    */
   resetReader(): Promise<void>;
@@ -449,13 +452,14 @@ export interface LargeGroupOptions {
   readAhead: number | undefined;
   /** Options of each daemon's node process (e.g. `--require` of a preload). */
   nodeArgs?: string[];
-  onEvent: (e: FaastEvent) => void;
+  /** Opened on n0's socket (a client of the origin wrapped with withFaast) once the ring is up; released before the daemons stop. */
+  reader: ReaderProcess;
 }
 
 /**
  * Starts `size` daemons in parallel — one alone runs solo (no `--members`), as a single
- * instance would; more join one ring by a static member list — and checks that each sees the
- * whole ring. On failure stops whatever started.
+ * instance would; more join one ring by a static member list — checks that each sees the
+ * whole ring, and opens the reader's client on n0. On failure stops whatever started.
  */
 export async function startLargeGroup(options: LargeGroupOptions): Promise<LargeGroup> {
   const { origin, size } = options;
@@ -490,14 +494,16 @@ export async function startLargeGroup(options: LargeGroupOptions): Promise<Large
     pid: daemon.process.pid!,
     stats: () => fetchStats(daemon.socket),
   }));
-  const newReader = (): S3Client => withFaast(new S3Client(origin.clientConfig), { socket: daemons[0]!.socket, onEvent: options.onEvent });
-  let reader = newReader();
+  const { reader } = options;
+  const socket = daemons[0]!.socket;
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      reader.destroy();
-      await closeFaastConnections();
-      await Promise.all(nodes.map((n) => n.daemon.stop()));
+      try {
+        await reader.release();
+      } finally {
+        await Promise.all(nodes.map((n) => n.daemon.stop()));
+      }
     })();
     return closing;
   };
@@ -508,20 +514,14 @@ export async function startLargeGroup(options: LargeGroupOptions): Promise<Large
         if (seen !== size) throw new Error(`cachelet ${n.id} sees ${seen} members, expected ${size}`);
       }
     }
+    await reader.open(socket);
   } catch (err) {
     await close();
     throw err;
   }
   return {
     nodes,
-    get reader() {
-      return reader;
-    },
-    async resetReader() {
-      reader.destroy();
-      await closeFaastConnections();
-      reader = newReader();
-    },
+    resetReader: () => reader.open(socket),
     log: () =>
       nodes
         .flatMap((n) => n.daemon.stderr().split('\n').filter((l) => l.trim()).map((l) => `[${options.name} n${n.index}] ${l}`))
@@ -567,8 +567,9 @@ export interface ReadFigures {
   mbPerSec: number;
   /** What reached the origin during the read. */
   origin: { requests: number; byMethod: Record<string, number>; bytesOut: number };
+  /** The reader's process; its CPU time from process.cpuUsage() inside it, around the read. */
   reader: ProcFigures;
-  /** The reader's garbage-collection pauses during the read (PerformanceObserver 'gc' entries). */
+  /** The reader's garbage-collection pauses during the read (PerformanceObserver 'gc' entries, inside it). */
   readerGc: { ms: number; count: number };
   /** By node index. */
   daemons: ProcFigures[];
@@ -588,46 +589,35 @@ export interface ReadFigures {
 /** The processes sampled around a read. */
 export interface ReadContext {
   origin: OriginProcess;
+  /** Reads with the client last opened in it (plain for the direct read, on n0 for a group's). */
+  reader: ReaderProcess;
   object: LargeObject;
   algorithm: HashAlgorithm;
   chunkBytes: number;
 }
 
 /**
- * Reads the object once with `client` and measures it. `group` is the cell's cachelets (none
- * for the direct read). Checks what reached the origin and what the cachelets counted.
+ * Reads the object once with the reader's open client and measures it. `group` is the cell's
+ * cachelets (none for the direct read). Checks what reached the origin and what the cachelets
+ * counted.
  */
-export async function measureRead(ctx: ReadContext, kind: ReadKind, client: S3Client, group: LargeGroup | undefined): Promise<ReadFigures> {
+export async function measureRead(ctx: ReadContext, kind: ReadKind, group: LargeGroup | undefined): Promise<ReadFigures> {
   const nodes = group?.nodes ?? [];
   const countersBefore = await Promise.all(nodes.map(async (n) => pick(await n.stats())));
   const originBefore = await ctx.origin.counters();
-  collectGarbage();
-  const pids: Array<number | 'self'> = ['self', ctx.origin.pid, ...nodes.map((n) => n.pid)];
+  const pids = [ctx.reader.pid, ctx.origin.pid, ...nodes.map((n) => n.pid)];
   const reset = pids.map((pid) => resetPeakRss(pid));
   const before = pids.map((pid) => sampleProc(pid));
   const machineBefore = sampleMachine();
 
-  // The reader's garbage-collection pauses during the read.
-  let gcMs = 0;
-  let gcCount = 0;
-  const gcObserver = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      gcMs += e.duration;
-      gcCount++;
-    }
-  });
-  gcObserver.observe({ entryTypes: ['gc'] });
-  let read: HashedRead;
+  let measured: ReaderRead;
   try {
-    read = await readHashed(client, ctx.object, ctx.algorithm);
+    measured = await ctx.reader.read(ctx.object, ctx.algorithm);
   } catch (err) {
     if (err instanceof StallError) err.counters = await Promise.all(nodes.map(async (n, i) => diff(pick(await n.stats()), countersBefore[i]!)));
     throw err;
-  } finally {
-    // Entries of the last moments are delivered asynchronously: take them before disconnecting.
-    await new Promise((resolve) => setImmediate(resolve));
-    gcObserver.disconnect();
   }
+  const { read } = measured;
 
   const machineAfter = sampleMachine();
   const after = pids.map((pid) => sampleProc(pid));
@@ -670,8 +660,10 @@ export async function measureRead(ctx: ReadContext, kind: ReadKind, client: S3Cl
     expect(sum('evictions') === 0, `${sum('evictions')} evictions`);
   }
 
-  const [reader, originProcess, ...daemons] = procs;
-  const oursMs = procs.reduce((a, p) => a + (p.cpuMs ?? Number.NaN), 0);
+  const [readerProc, originProcess, ...daemons] = procs;
+  // The reader's CPU as it measured it around the read (finer than the ticks of /proc/PID/stat).
+  const reader: ProcFigures = { ...readerProc!, cpuMs: measured.cpuMs };
+  const oursMs = [reader, originProcess!, ...daemons].reduce((a, p) => a + (p.cpuMs ?? Number.NaN), 0);
   const machine =
     machineBefore && machineAfter
       ? {
@@ -688,8 +680,8 @@ export async function measureRead(ctx: ReadContext, kind: ReadKind, client: S3Cl
     firstByteMs: read.firstByteMs,
     mbPerSec: read.bytes / 1e6 / (read.ms / 1000),
     origin,
-    reader: reader!,
-    readerGc: { ms: gcMs, count: gcCount },
+    reader,
+    readerGc: measured.gc,
     daemons,
     originProcess: originProcess!,
     counters,

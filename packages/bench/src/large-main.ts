@@ -406,15 +406,15 @@ export function renderLarge(summary: LargeSummary, options: LargeBenchOptions, o
     '',
     '  syscall bytes: rchar + wchar of /proc/PID/io over the read (bytes passed to read/write system calls: sockets), per object byte — the',
     '  measured count of the kernel crossings, to set against the "kernel copies" the path predicts.',
-    '  The path (grpc-js 1.14, protobufjs 7, Node 20; bodies from the cachelet on its bulk socket), per byte:',
+    '  The path (Node 20; bodies and chunks on the bulk sockets), per byte:',
     `  - single stream: socket → kernel→user read (1 kernel) → llhttp body chunk, a copy of the read buffer (1 user) → SDK stream → hash. ${COPIES.direct.kernel} + ${COPIES.direct.user}.`,
     `  - cold, chunk of n0: origin socket read (1 k) → HTTP body copy (1 u) → Buffer.concat into the 8 MiB chunk (1 u) → the bulk socket: write from the chunk's`,
     `    memory (1 k) → reader: read into a fresh buffer (1 k) → CacheBody → SDK stream → hash (0). ${COPIES.cold.local.kernel} + ${COPIES.cold.local.user} = ${COPIES.cold.local.kernel + COPIES.cold.local.user}.`,
-    `  - cold, chunk of a peer: the owner as above up to the chunk (1 k + 2 u), PeerGetChunk reply over gRPC: protobuf encode (1 u) + grpc-js framing (1 u) + TCP write (1 k);`,
-    `    n0: TCP read (1 k) + StreamDecoder concat of the 8 MiB message (1 u); then n0 → reader over the bulk socket (1 k, 1 k). ${COPIES.cold.peer.kernel} + ${COPIES.cold.peer.user} = ${COPIES.cold.peer.kernel + COPIES.cold.peer.user}.`,
+    `  - cold, chunk of a peer: the owner as above up to the chunk (1 k + 2 u), then its bulk TCP port: write from the chunk's memory (1 k); n0: each read lands`,
+    `    in place in the chunk's buffer (1 k); then n0 → reader over the bulk socket (1 k, 1 k). ${COPIES.cold.peer.kernel} + ${COPIES.cold.peer.user} = ${COPIES.cold.peer.kernel + COPIES.cold.peer.user}.`,
     `  - warm: the chunk is in a store: ${COPIES.warm.local.kernel} + ${COPIES.warm.local.user} = ${COPIES.warm.local.kernel + COPIES.warm.local.user} (n0's), ` +
       `${COPIES.warm.peer.kernel} + ${COPIES.warm.peer.user} = ${COPIES.warm.peer.kernel + COPIES.warm.peer.user} (a peer's). The rows weight these by n0's chunk counters.`,
-    '  Bodies of 1 MiB or more travel from the cachelet to the app on the bulk socket (raw bytes beside the gRPC stream); smaller ones in the gRPC reply.',
+    '  Bodies of 1 MiB or more travel from the cachelet to the app on the bulk socket, and chunks between cachelets on the owner\'s bulk TCP port (raw bytes beside the gRPC call); smaller ones in the gRPC replies.',
     '  Checked on this Node: HTTP/1 body chunks own their memory (a copy); HTTP/2 DATA chunks are views of a 64 KiB read buffer (no copy).',
   );
   return lines.join('\n');

@@ -723,8 +723,8 @@ export function modelMs(kind: 'direct' | 'cold', size: number, chunkBytes: numbe
  */
 export const COPIES = {
   direct: { kernel: 1, user: 1 },
-  cold: { local: { kernel: 3, user: 2 }, peer: { kernel: 5, user: 5 } },
-  warm: { local: { kernel: 2, user: 0 }, peer: { kernel: 4, user: 3 } },
+  cold: { local: { kernel: 3, user: 2 }, peer: { kernel: 5, user: 2 } },
+  warm: { local: { kernel: 2, user: 0 }, peer: { kernel: 4, user: 0 } },
 } as const;
 
 /** Copies per byte of a read, weighted by where its chunks came from. */

@@ -3,11 +3,13 @@
  * origin, through Faa$T and from Redis, with the breakdown of a Faa$T hit; the whole table is
  * run R times and the median of each figure is reported. Prints a table and writes JSON.
  * `npm run bench -- cluster` runs the cluster scenario instead (see cluster-main.ts);
- * `npm run bench -- large` the large-object scenario (see large-main.ts).
+ * `npm run bench -- large` the large-object scenario (see large-main.ts);
+ * `npm run bench -- replay` trace replay through none, redis and faast (see replay.ts).
  *
  *   node packages/bench/dist/main.js [foundation] [--quick] [--runs N] [--duration MS] [--json PATH]
  *   node packages/bench/dist/main.js cluster [--quick] [--runs N] [--duration MS] [--seed N] [--json PATH]
  *   node packages/bench/dist/main.js large [--quick] [--runs N] [--size BYTES] [--cachelets 1,2,4] [--read-ahead N] [--hash ALG] [--json PATH]
+ *   node packages/bench/dist/main.js replay [--quick] [--seed N] [--redis URL] [--json PATH]
  */
 // The SDK is pinned on purpose while machines run Node 20 (see packages/cli/src/bin.ts); its notice is noise here.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -21,6 +23,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { S3_STANDARD_PROFILE } from '@faast/emulator';
 import { CLUSTER_USAGE, parseClusterOptions, runClusterBenchmark } from './cluster-main';
 import { LARGE_USAGE, parseLargeOptions, runLargeBenchmark } from './large-main';
+import { REPLAY_USAGE, parseReplayOptions, runReplayBenchmark } from './replay';
 import { cellId, HIGH_CONCURRENCY, openFoundation, SIZES, TARGET_LABELS, type Foundation } from './foundation';
 import { measure } from './measure';
 import { REDIS_URL } from './redis';
@@ -41,12 +44,14 @@ export interface BenchOptions {
   redisUrl: string;
 }
 
-const USAGE = `usage: node packages/bench/dist/main.js [foundation|cluster|large] [options]
+const USAGE = `usage: node packages/bench/dist/main.js [foundation|cluster|large|replay] [options]
   scenarios: foundation (default) — one cachelet against the origin and Redis;
              cluster — peer hits across cachelets and origin requests of a Zipf stream
              (node packages/bench/dist/main.js cluster --help for its options);
              large — one 256 MiB object: single stream vs cold and warm reads through 1, 2, 4 cachelets
              (node packages/bench/dist/main.js large --help for its options)
+             replay — a seeded generated trace replayed through none, redis and faast
+             (node packages/bench/dist/main.js replay --help for its options)
 foundation options:
   --quick          short smoke run (1 run, 150 ms per cell)
   --runs N         repeat the whole table N times, report medians (default 3; 1 with --quick)
@@ -182,7 +187,7 @@ export async function runFoundationBenchmark(options: BenchOptions): Promise<voi
 }
 
 /** The scenarios of `npm run bench -- SCENARIO`; the first is the default. */
-export const SCENARIOS = ['foundation', 'cluster', 'large'] as const;
+export const SCENARIOS = ['foundation', 'cluster', 'large', 'replay'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** Splits off the scenario: a first argument that is not an option. Throws for an unknown one. */
@@ -198,7 +203,11 @@ async function main(): Promise<void> {
   let run: (() => Promise<void>) | 'help';
   try {
     const { scenario, rest } = scenarioOf(process.argv.slice(2));
-    if (scenario === 'large') {
+    if (scenario === 'replay') {
+      usage = REPLAY_USAGE;
+      const options = parseReplayOptions(rest);
+      run = options === 'help' ? 'help' : () => runReplayBenchmark(options);
+    } else if (scenario === 'large') {
       usage = LARGE_USAGE;
       const options = parseLargeOptions(rest);
       run = options === 'help' ? 'help' : () => runLargeBenchmark(options);

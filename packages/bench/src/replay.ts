@@ -24,7 +24,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { S3_STANDARD_PROFILE } from '@faast/emulator';
-import { formatReplayTables } from '@faast/cli';
+import { formatReplayTables, renderTable } from '@faast/cli';
 import {
   appNames,
   checkRedis,
@@ -45,7 +45,6 @@ import {
 } from '@faast/workload';
 import { resultsPath, wholeNumber } from './args';
 import { REDIS_URL } from './redis';
-import { renderTable } from '@faast/cli';
 
 /** The fixed population and how it is replayed. */
 export interface ReplayBenchPopulation {

@@ -40,7 +40,7 @@ describe('copiesPerByte', () => {
   it('weights the local and peer paths by the chunks n0 took', () => {
     expect(copiesPerByte('direct', { local: 0, fromPeers: 0 })).toEqual({ kernel: 1, user: 1 });
     expect(copiesPerByte('cold', { local: 8, fromPeers: 0 })).toEqual({ kernel: 3, user: 2 });
-    expect(copiesPerByte('warm', { local: 1, fromPeers: 1 })).toEqual({ kernel: 3, user: 1.5 });
+    expect(copiesPerByte('warm', { local: 1, fromPeers: 1 })).toEqual({ kernel: 3, user: 0 });
   });
 });
 

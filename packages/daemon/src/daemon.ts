@@ -68,6 +68,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   let cachelet: Cachelet;
   const server = new Server(SERVER_OPTIONS);
   let bulk: BulkServer;
+  let peerBulk: BulkServer | undefined;
   const serviceOptions = {
     get cachelet() {
       return cachelet;
@@ -78,6 +79,9 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     inFlight,
     get bulk() {
       return bulk;
+    },
+    get peerBulk() {
+      return peerBulk;
     },
     onError: (method: string, err: unknown) => log.warn({ method, err: (err as Error).message }, 'request failed'),
   };
@@ -103,6 +107,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const abort = (): void => {
     server.forceShutdown();
     void bulk.close();
+    void peerBulk?.close();
   };
   let tcpAddress: string | undefined;
   if (options.listen) {
@@ -113,6 +118,13 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   if (options.peerListen) {
     const port = await bind(server, options.peerListen, '--peer-listen');
     peerAddress = options.advertise ?? options.peerListen.replace(/:\d+$/, `:${port}`);
+    const host = options.peerListen.replace(/:\d+$/, '');
+    try {
+      peerBulk = await BulkServer.listenTcp(host);
+    } catch (err) {
+      abort();
+      throw new ConfigError('--peer-listen', `cannot listen for chunk transfers on '${host}': ${(err as Error).message}`);
+    }
     if (/^(0\.0\.0\.0|\[::\]):/.test(peerAddress)) {
       abort();
       throw new ConfigError('--advertise', `peers cannot reach ${peerAddress}: give the address they should use`);
@@ -190,6 +202,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
         });
       });
       await bulk.close();
+      await peerBulk?.close();
       await cachelet.stop().catch(() => undefined);
       await new Promise<void>((resolve) => (metrics ? metrics.close(() => resolve()) : resolve()));
       metrics?.closeAllConnections();

@@ -1,7 +1,8 @@
 /**
  * The bulk socket: large bodies from a cachelet to its application as raw bytes on a second
  * Unix socket (`<socket>.bulk`), beside the gRPC Get stream that carries the header and the
- * read's final status.
+ * read's final status — and, on a TCP port beside the peer port, chunks from their owner to
+ * the cachelet that reads them.
  *
  * Why: on the gRPC path every byte is copied into a protobuf message, into HTTP/2 frames, and
  * back out on the other side — 8 copies per byte measured for a cached chunk. Here a stored
@@ -29,6 +30,9 @@ export function bulkSocketPath(socket: string): string {
   return `${socket}.bulk`;
 }
 
+/** Bytes to offer: a body read as it goes, or a chunk already in memory. */
+export type BulkBody = AsyncGenerator<Buffer> | Buffer;
+
 interface Offer {
   body: AsyncGenerator<Buffer>;
   resolve: () => void;
@@ -39,7 +43,7 @@ interface Offer {
 /** Offers bodies to readers that connect with their token. */
 export interface BulkOffers {
   /** Registers a body; `done` settles when the reader got it all, or the transfer failed. */
-  offer(body: AsyncGenerator<Buffer>): { token: Buffer; done: Promise<void> };
+  offer(body: BulkBody): { token: Buffer; done: Promise<void> };
 }
 
 export class BulkServer implements BulkOffers {
@@ -48,9 +52,16 @@ export class BulkServer implements BulkOffers {
 
   private constructor(
     private readonly server: net.Server,
-    readonly path: string,
+    /** The Unix socket path, or undefined on TCP. */
+    readonly path: string | undefined,
   ) {
     server.on('connection', (socket) => this.accept(socket));
+  }
+
+  /** The TCP port (0 on a Unix socket). */
+  get port(): number {
+    const address = this.server.address();
+    return typeof address === 'object' && address ? address.port : 0;
   }
 
   /** Listens on `path` with mode 0600 (like the gRPC socket: only the app's user may connect). */
@@ -72,7 +83,21 @@ export class BulkServer implements BulkOffers {
     return new BulkServer(server, path);
   }
 
-  offer(body: AsyncGenerator<Buffer>): { token: Buffer; done: Promise<void> } {
+  /** Listens on `host`, a port of the system's choosing (peers learn it from each offer). */
+  static async listenTcp(host: string): Promise<BulkServer> {
+    const server = net.createServer({ noDelay: true });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, host.replace(/^\[(.*)\]$/, '$1'), () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return new BulkServer(server, undefined);
+  }
+
+  offer(input: BulkBody): { token: Buffer; done: Promise<void> } {
+    const body = Buffer.isBuffer(input) ? once(input) : input;
     const token = randomBytes(BULK_TOKEN_BYTES);
     const key = token.toString('hex');
     const done = new Promise<void>((resolve, reject) => {
@@ -96,7 +121,7 @@ export class BulkServer implements BulkOffers {
     }
     for (const socket of this.connections) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
-    fs.rmSync(this.path, { force: true });
+    if (this.path) fs.rmSync(this.path, { force: true });
   }
 
   private accept(socket: net.Socket): void {
@@ -156,5 +181,49 @@ function drained(socket: net.Socket): Promise<void> {
     };
     socket.on('drain', done);
     socket.on('close', done);
+  });
+}
+
+async function* once(data: Buffer): AsyncGenerator<Buffer> {
+  yield data;
+}
+
+/**
+ * Takes an offered chunk: connects to `host:port`, sends the token and reads exactly `length`
+ * bytes straight into one buffer (each socket read lands in its place: no copy in user
+ * space). Rejects on a short transfer, on extra bytes, or after `timeoutMs`.
+ */
+export function takeBulk(host: string, port: number, token: Buffer, length: number, timeoutMs: number): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const target = Buffer.allocUnsafe(length);
+    let received = 0;
+    let failed: Error | undefined;
+    const fail = (err: Error): void => {
+      failed ??= err;
+      socket.destroy();
+    };
+    const socket = net.connect({
+      host: host.replace(/^\[(.*)\]$/, '$1'),
+      port,
+      noDelay: true,
+      onread: {
+        // A view of the rest of the target; a spare byte past the end catches a reply too long.
+        buffer: () => (received < length ? target.subarray(received) : Buffer.allocUnsafe(1)),
+        callback: (n: number) => {
+          if (received + n > length) fail(new CacheError('UNAVAILABLE', `bulk transfer longer than the ${length} bytes offered`));
+          else received += n;
+          return true;
+        },
+      },
+    });
+    const timer = setTimeout(() => fail(new CacheError('UNAVAILABLE', `bulk transfer from ${host}:${port} took over ${timeoutMs} ms`)), timeoutMs);
+    socket.on('connect', () => socket.write(token));
+    socket.on('error', (err) => fail(new CacheError('UNAVAILABLE', `bulk transfer from ${host}:${port}: ${err.message}`)));
+    socket.on('close', () => {
+      clearTimeout(timer);
+      if (failed) reject(failed);
+      else if (received !== length) reject(new CacheError('UNAVAILABLE', `bulk transfer from ${host}:${port} ended after ${received} of ${length} bytes`));
+      else resolve(target);
+    });
   });
 }

@@ -6,6 +6,7 @@
 import { Metadata, status as GrpcStatus, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
 import { CacheError, type Member, type ObjectMeta, type ObjectRef, type PeerClient, type PeerConnector, type PeerContext, type ReadRequest, type ReadResult, type ValidateResult } from '@faast/core';
 import { createPeerClient, type ChunkReply__Output, type GetReply__Output, type PeerServiceClient, type ValidateReply__Output } from '@faast/rpc';
+import { takeBulk } from './bulk';
 import { CORE_SOURCE, CORE_STATUS, fromWireMeta, toWireConditions } from './wire';
 
 export interface GrpcPeerOptions {
@@ -21,7 +22,7 @@ export class GrpcPeerConnector implements PeerConnector {
   constructor(private readonly options: GrpcPeerOptions = {}) {}
 
   connect(member: Member): PeerClient {
-    return new GrpcPeer(createPeerClient(member.address), {
+    return new GrpcPeer(createPeerClient(member.address), hostOf(member.address), {
       ackTimeoutMs: this.options.ackTimeoutMs ?? 1000,
       firstByteTimeoutMs: this.options.firstByteTimeoutMs ?? 15_000,
       callTimeoutMs: this.options.callTimeoutMs ?? 2000,
@@ -30,8 +31,13 @@ export class GrpcPeerConnector implements PeerConnector {
 }
 
 class GrpcPeer implements PeerClient {
+  /** Cleared after a bulk transfer from this peer failed: its bulk port is not reachable from here. */
+  private bulk = true;
+
   constructor(
     private readonly client: PeerServiceClient,
+    /** The peer's host, where its bulk port is. */
+    private readonly host: string,
     private readonly t: Required<GrpcPeerOptions>,
   ) {}
 
@@ -102,10 +108,25 @@ class GrpcPeer implements PeerClient {
   }
 
   async getChunk(ref: ObjectRef, meta: ObjectMeta, index: number, chunkBytes: number, ctx: PeerContext): Promise<Buffer> {
-    const request = { ref, etag: meta.etag, index, chunkBytes, size: meta.size, context: ctx };
+    const reply = await this.requestChunk(ref, meta, index, chunkBytes, ctx, this.bulk);
+    if (reply.bulkToken.length === 0) return reply.data;
+    const length = Math.min(chunkBytes, meta.size - index * chunkBytes);
+    try {
+      return await takeBulk(this.host, reply.bulkPort, reply.bulkToken, length, this.t.firstByteTimeoutMs);
+    } catch (err) {
+      // An unreachable bulk port (a firewall, an address translated for the peer port only):
+      // chunks from this peer come in the gRPC reply from now on. Any other failure: this
+      // chunk does, once.
+      if (/ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|took over/.test((err as Error).message)) this.bulk = false;
+      return (await this.requestChunk(ref, meta, index, chunkBytes, ctx, false)).data;
+    }
+  }
+
+  private async requestChunk(ref: ObjectRef, meta: ObjectMeta, index: number, chunkBytes: number, ctx: PeerContext, bulk: boolean): Promise<ChunkReply__Output> {
+    const request = { ref, etag: meta.etag, index, chunkBytes, size: meta.size, context: ctx, bulk };
     const reply = await this.unary<ChunkReply__Output>((md, opts, cb) => this.client.PeerGetChunk(request, md, opts, cb), this.t.firstByteTimeoutMs);
     if (reply.outcome === 'CHANGED') throw new CacheError('CHANGED', `${ref.bucket}/${ref.key} changed at the origin (version ${meta.etag} is gone)`);
-    return reply.data;
+    return reply;
   }
 
   close(): void {
@@ -153,4 +174,9 @@ function peerError(err: ServiceError): Error {
   if (err.code === GrpcStatus.ABORTED) return new CacheError(/^origin: .* changed at the origin/.test(err.details) ? 'CHANGED' : 'ORIGIN', err.details);
   if (err.code === GrpcStatus.INVALID_ARGUMENT) return new CacheError('INVALID_ARGUMENT', err.details);
   return new Error(`peer ${GrpcStatus[err.code] ?? err.code}: ${err.details}`);
+}
+
+/** The host part of `host:port` (`[v6]:port` keeps its brackets). */
+function hostOf(address: string): string {
+  return address.replace(/:\d+$/, '');
 }

@@ -5,6 +5,7 @@
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { ConfigError, type Cachelet } from '@faast/core';
 import { peerService, SERVER_OPTIONS } from '@faast/rpc';
+import { BulkServer } from './bulk';
 import { peerHandlers } from './peer-service';
 
 export interface PeerServer {
@@ -17,11 +18,16 @@ export interface PeerServer {
 export async function startPeerServer(listen: string, cachelet: () => Cachelet | undefined, option = 'peerListen'): Promise<PeerServer> {
   const server = new Server(SERVER_OPTIONS);
   let draining = false;
+  // eslint-disable-next-line prefer-const
+  let peerBulk: BulkServer | undefined;
   server.addService(
     peerService().service,
     peerHandlers({
       get cachelet() {
         return cachelet()!;
+      },
+      get peerBulk() {
+        return peerBulk;
       },
       draining: () => draining || !cachelet(),
     }),
@@ -31,10 +37,16 @@ export async function startPeerServer(listen: string, cachelet: () => Cachelet |
       err ? reject(new ConfigError(option, `cannot listen on '${listen}': ${err.message}`)) : resolve(p),
     ),
   );
+  peerBulk = await BulkServer.listenTcp(listen.replace(/:\d+$/, '')).catch((err: Error) => {
+    server.forceShutdown();
+    throw new ConfigError(option, `cannot listen for chunk transfers on '${listen.replace(/:\d+$/, '')}': ${err.message}`);
+  });
+  const bulk = peerBulk;
   return {
     address: listen.replace(/:\d+$/, `:${port}`),
     close: () =>
       new Promise<void>((resolve) => {
+        void bulk.close();
         draining = true;
         const timer = setTimeout(() => {
           server.forceShutdown();

@@ -1,11 +1,17 @@
 /** The `faast.v1.Peer` service over a cachelet (see proto/faast/v1/peer.proto). */
 import { CacheError, type Cachelet } from '@faast/core';
 import type { PeerHandlers } from '@faast/rpc';
+import { BULK_MIN_BYTES, type BulkServer } from './bulk';
 import { serviceHelpers, streamRead, type ServiceOptions } from './serve';
 import { fromWireConditions, fromWireContext, toWireMeta } from './wire';
 
+export interface PeerServiceOptions extends ServiceOptions {
+  /** The bulk TCP port beside the peer port: chunks are offered there to callers that ask. */
+  peerBulk?: BulkServer;
+}
+
 /** The Peer service: reads forwarded by other cachelets of the app are answered here, never forwarded again. */
-export function peerHandlers(options: ServiceOptions): PeerHandlers {
+export function peerHandlers(options: PeerServiceOptions): PeerHandlers {
   // Read lazily: the daemon creates the cachelet after binding its sockets.
   const cachelet = (): Cachelet => options.cachelet;
   const { fail, check, unary, inFlight } = serviceHelpers(options);
@@ -37,7 +43,13 @@ export function peerHandlers(options: ServiceOptions): PeerHandlers {
         const r = call.request;
         const meta = { etag: r.etag, size: r.size, lastModifiedMs: 0, contentType: '', userMetadata: {}, headers: {} };
         try {
-          return { outcome: 'OK' as const, data: await cachelet().chunk(check(r.ref), meta, r.index, r.chunkBytes) };
+          const data = await cachelet().chunk(check(r.ref), meta, r.index, r.chunkBytes);
+          const bulk = options.peerBulk;
+          if (!r.bulk || !bulk || data.length < BULK_MIN_BYTES) return { outcome: 'OK' as const, data };
+          // The caller fetches it from the bulk port; a transfer that fails shows there as a short read.
+          const offer = bulk.offer(data);
+          offer.done.catch(() => undefined);
+          return { outcome: 'OK' as const, bulkToken: offer.token, bulkPort: bulk.port };
         } catch (err) {
           if (err instanceof CacheError && err.code === 'CHANGED') return { outcome: 'CHANGED' as const };
           throw err;

@@ -27,10 +27,30 @@ export type _faast_v1_ChunkReply_Outcome__Output = typeof _faast_v1_ChunkReply_O
 
 export interface ChunkReply {
   'outcome'?: (_faast_v1_ChunkReply_Outcome);
+  /**
+   * The chunk, unless it is offered on the bulk port.
+   */
   'data'?: (Buffer | Uint8Array | string);
+  /**
+   * Set when the chunk waits on the owner's bulk TCP port instead (raw bytes, no protobuf or
+   * HTTP/2 copies): the caller connects to the owner's host at `bulk_port`, writes these 16
+   * bytes and reads the chunk's length. An offer not taken within seconds is dropped.
+   */
+  'bulkToken'?: (Buffer | Uint8Array | string);
+  'bulkPort'?: (number);
 }
 
 export interface ChunkReply__Output {
   'outcome': (_faast_v1_ChunkReply_Outcome__Output);
+  /**
+   * The chunk, unless it is offered on the bulk port.
+   */
   'data': (Buffer);
+  /**
+   * Set when the chunk waits on the owner's bulk TCP port instead (raw bytes, no protobuf or
+   * HTTP/2 copies): the caller connects to the owner's host at `bulk_port`, writes these 16
+   * bytes and reads the chunk's length. An offer not taken within seconds is dropped.
+   */
+  'bulkToken': (Buffer);
+  'bulkPort': (number);
 }

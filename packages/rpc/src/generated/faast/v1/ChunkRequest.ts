@@ -18,6 +18,10 @@ export interface ChunkRequest {
    */
   'size'?: (number | string | Long);
   'context'?: (_faast_v1_PeerContext | null);
+  /**
+   * The caller can take the chunk over the owner's bulk TCP port (see ChunkReply.bulk_token).
+   */
+  'bulk'?: (boolean);
 }
 
 /**
@@ -34,4 +38,8 @@ export interface ChunkRequest__Output {
    */
   'size': (number);
   'context': (_faast_v1_PeerContext__Output | null);
+  /**
+   * The caller can take the chunk over the owner's bulk TCP port (see ChunkReply.bulk_token).
+   */
+  'bulk': (boolean);
 }

@@ -9,6 +9,7 @@ import { resolveDaemonOptions, type DaemonFlags } from './daemon-options';
 import { runDemo } from './demo';
 import { fetchRingStats, fetchStats, formatRing, formatStats } from './stats';
 import { registerTraceCommands } from './trace';
+import { registerReplayCommand } from './replay';
 
 /** A usage error: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -99,6 +100,7 @@ export function buildProgram(): Command {
     });
 
   registerTraceCommands(program, UsageError);
+  registerReplayCommand(program, UsageError);
 
   return program;
 }

@@ -6,3 +6,9 @@ export { renderReplayHtml, BASELINE_COLORS, BASELINE_DESCRIPTIONS, MAX_BAR_APPS,
 export * from "./runner/runner";
 export * from "./trace";
 export * from "./generator";
+export * from "./replay/prepare";
+export * from "./replay/run";
+export * from "./replay/sources";
+export * from "./replay/content";
+export * from "./replay/handler-contract";
+export { startOriginTap, bucketOf, type OriginTap, type BucketCounts } from "./replay/origin-tap";

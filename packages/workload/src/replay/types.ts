@@ -17,12 +17,16 @@ export interface AppOutcome {
   latency: LatencySummary;
   reads: number;
   writes: number;
-  /** 1 - origin GETs / reads. */
+  /** 1 - origin GETs / reads; NaN (null in JSON) when there was no read. */
   hitRatio: number;
   originRequests: number;
   originBytes: number;
   instanceSeconds: number;
   coldStarts: number;
+  /** Whole-object GETs that reached the origin (the numerator of `hitRatio`); ranged chunk GETs are in `originRequests` only. */
+  originGets?: number;
+  /** Origin requests by HTTP method. */
+  originByMethod?: Record<string, number>;
 }
 
 export interface BaselineOutcome {
@@ -36,6 +40,41 @@ export interface BaselineOutcome {
   latenciesMs: number[];
   /** Sampled every second of the replay. */
   timeline: Array<{ tMs: number; instances: number; hitRatio: number; inFlight: number }>;
+  /** How instances got their cachelet in this baseline. */
+  cachelet?: 'none' | 'sidecar' | 'embedded';
+  /** `redis`: the growth of Redis used_memory during the run (included in `peakMemoryBytes`), bytes. */
+  redisMemoryBytes?: number;
+  /** The first distinct errors of failed invocations (at most 10), with counts. */
+  errors?: Array<{ error: string; count: number }>;
+}
+
+/** How a replay was set up, so that it can be repeated and read correctly. */
+export interface ReplaySetup {
+  /** The emulated origin's first-byte latency (ms) and bandwidth per connection (B/s). */
+  profile: { firstByteLatencyMs: number; bandwidthBytesPerSec: number };
+  /** The cachelet mode of the `faast` baseline. */
+  cachelet: 'sidecar' | 'embedded';
+  /** Apps in the whole trace, and how the replayed ones were chosen. */
+  traceApps: number;
+  selection: string;
+  /** Sizes above this were capped to it; how many accesses and distinct blobs were. */
+  maxObjectBytes: number;
+  cappedAccesses: number;
+  cappedBlobs: number;
+  /** Accesses without a size in the trace. */
+  unknownSizes: number;
+  /** Objects (and bytes) put in the origin before each baseline. */
+  seedObjects: number;
+  seedBytes: number;
+  /** Whether each app had a ready instance (no cache content) before the clock started. */
+  warmup: boolean;
+  /** Per app. */
+  concurrency: number;
+  maxInstances: number;
+  keepAliveMs: number;
+  cacheCapacityBytes: number;
+  redisTtlSeconds: number;
+  redisMaxObjectBytes: number;
 }
 
 export interface ReplayReport {
@@ -44,4 +83,5 @@ export interface ReplayReport {
   speed: number;
   startedAt: string;
   baselines: BaselineOutcome[];
+  setup?: ReplaySetup;
 }

@@ -28,6 +28,7 @@ import {
   validateBaselines,
   type Baseline,
   type PreparedReplay,
+  type AppSelection,
   type ReplayProgress,
   type ReplayReport,
 } from '@faast/workload';
@@ -38,7 +39,7 @@ type UsageErrorClass = new (message: string) => Error;
 
 export interface ReplayFlags {
   apps?: string;
-  select: 'busiest' | 'first';
+  select: AppSelection;
   speed: string;
   baseline: string;
   cachelet: 'embedded' | 'sidecar';
@@ -73,8 +74,12 @@ export function registerReplayCommand(program: Command, UsageError: UsageErrorCl
   program
     .command('replay <trace>')
     .description('replay a blob-access trace against the emulated S3 origin: no cache, Redis look-aside, Faa$T, side by side')
-    .option('--apps <n>', 'replay only the N busiest apps (most accesses) of the trace; default all')
-    .addOption(new Option('--select <how>', 'which apps --apps keeps').choices(['busiest', 'first']).default('busiest'))
+    .option('--apps <n>', 'replay only N apps of the trace (see --select); default all')
+    .addOption(
+      new Option('--select <how>', 'which apps --apps keeps: most accesses, first seen, or most re-reads (reads of a blob read before)')
+        .choices(['busiest', 'first', 'rereaders'])
+        .default('busiest'),
+    )
     .option('--speed <x>', 'trace time per replay time: 60 = one minute of trace per second', '1')
     .option('--baseline <list>', 'baselines to run, comma-separated: none, redis, faast', 'none,redis,faast')
     .addOption(new Option('--cachelet <mode>', "the faast baseline's cachelets").choices(['embedded', 'sidecar']).default('embedded'))
@@ -229,10 +234,10 @@ async function runReplayCommand(trace: string, flags: ReplayFlags, UsageError: U
 }
 
 /** What is about to run, on stderr. */
-function describePrepared(p: PreparedReplay, speed: number, apps: number | undefined, select: string): string {
+function describePrepared(p: PreparedReplay, speed: number, apps: number | undefined, select: AppSelection): string {
   const n = (x: number): string => x.toLocaleString('en-US');
   const lines = [
-    `Replaying ${n(p.apps.length)} of ${n(p.traceApps)} apps${apps === undefined ? '' : ` (the ${select === 'first' ? 'first' : 'busiest'} ${n(apps)})`}: ` +
+    `Replaying ${n(p.apps.length)} of ${n(p.traceApps)} apps${apps === undefined ? '' : ` (the ${{ first: 'first', busiest: 'busiest', rereaders: 'most re-reading' }[select]} ${n(apps)})`}: ` +
       `${n(p.invocations.length)} invocations, ${n(p.reads)} reads and ${n(p.writes)} writes over ${formatDuration(p.spanMs)} of trace, ` +
       `${speed}× speed (about ${formatDuration(p.spanMs / speed)} per baseline).`,
     `  origin seeded with ${n(p.seedObjects)} objects (${formatBytes(p.seedBytes)}) per baseline.`,

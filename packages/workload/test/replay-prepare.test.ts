@@ -104,6 +104,24 @@ describe('prepareReplay', () => {
     expect(first.invocations).toHaveLength(6);
   });
 
+  it('selects the apps with the most re-reads: reads of a blob the app read before, not accesses', async () => {
+    const records = [
+      // writer: the busiest, but never re-reads (10 writes, 2 reads of distinct blobs).
+      ...Array.from({ length: 10 }, (_, i) => rec(i, 'writer', `w${i}`, `b${i}`, 1, 'w')),
+      rec(20, 'writer', 'w20', 'x', 1),
+      rec(21, 'writer', 'w21', 'y', 1),
+      // rereader: 6 reads of 2 blobs = 4 re-reads.
+      ...Array.from({ length: 6 }, (_, i) => rec(30 + i, 'rereader', `r${i}`, i % 2 ? 'p' : 'q', 1)),
+      // once: 3 reads of one blob = 2 re-reads.
+      ...Array.from({ length: 3 }, (_, i) => rec(40 + i, 'once', `o${i}`, 'z', 1)),
+    ];
+    const p = await prepareReplay(source(records), { apps: 2, select: 'rereaders' });
+    expect(p.apps.map((a) => a.app)).toEqual(['rereader', 'once']);
+    expect(p.invocations).toHaveLength(9);
+    const busiest = await prepareReplay(source(records), { apps: 1 });
+    expect(busiest.apps.map((a) => a.app)).toEqual(['writer']);
+  });
+
   it('caps sizes to maxObjectBytes and counts capped accesses and blobs', async () => {
     const p = await prepareReplay(
       source([rec(0, 'A', 'i1', 'big', 5000), rec(1, 'A', 'i2', 'big', 6000, 'w'), rec(2, 'A', 'i3', 'huge', 9000), rec(3, 'A', 'i4', 'small', 10)]),

@@ -14,6 +14,7 @@
  * blob's last known size, else {@link DEFAULT_UNKNOWN_BYTES} (counted too).
  */
 import type { TraceRecord } from '../trace/types';
+import { DistinctCounter, key52 } from '../trace/sketch';
 import { replayAppName, replayKey } from './content';
 
 /** Records in trace order; called once per pass (a file is read again, a generator re-run). */
@@ -25,12 +26,16 @@ export interface TraceSource {
   open(): Iterable<TraceRecord> | AsyncIterable<TraceRecord>;
 }
 
-export type AppSelection = 'busiest' | 'first';
+/**
+ * Which apps `apps` keeps: the most accesses, the first to appear, or the most re-reads
+ * (reads of a blob the app has read before — what a cache can serve).
+ */
+export type AppSelection = 'busiest' | 'first' | 'rereaders';
 
 export interface PrepareOptions {
   /** Replay only this many apps (default: all). */
   apps?: number;
-  /** Which apps `apps` keeps: the most accesses (default), or the first to appear in the trace. */
+  /** Which apps `apps` keeps (default: the busiest). */
   select?: AppSelection;
   /** Larger sizes are replayed at this size, bytes. Default {@link DEFAULT_MAX_OBJECT_BYTES}. */
   maxObjectBytes?: number;
@@ -150,16 +155,31 @@ export async function prepareReplay(source: TraceSource, options: PrepareOptions
   let selected: Map<string, number> | undefined;
   let traceApps: number | undefined;
   if (options.apps !== undefined) {
+    const select = options.select ?? 'busiest';
+    // Per app: accesses, or re-reads = reads − distinct blobs read (counted in bounded memory).
     const counts = new Map<string, number>();
+    const readBlobs = new Map<string, { reads: number; distinct: DistinctCounter }>();
     let n = 0;
     for await (const r of records(source)) {
       counts.set(r.app, (counts.get(r.app) ?? 0) + 1);
+      if (select === 'rereaders' && r.read) {
+        let a = readBlobs.get(r.app);
+        if (!a) readBlobs.set(r.app, (a = { reads: 0, distinct: new DistinctCounter(4096) }));
+        a.reads++;
+        a.distinct.add(key52(r.blob));
+      }
       if (++n % PROGRESS_EVERY === 0) options.onProgress?.({ pass: 'select', records: n });
     }
     traceApps = counts.size;
+    if (select === 'rereaders') {
+      for (const app of counts.keys()) {
+        const a = readBlobs.get(app);
+        counts.set(app, a ? Math.max(0, a.reads - a.distinct.count) : 0);
+      }
+    }
     // Map order is first appearance; a stable sort keeps it among equals.
     let order = [...counts];
-    if ((options.select ?? 'busiest') === 'busiest') order = order.sort((a, b) => b[1] - a[1]);
+    if (select !== 'first') order = order.sort((a, b) => b[1] - a[1]);
     selected = new Map(order.slice(0, options.apps).map(([app], i) => [app, i]));
   }
 

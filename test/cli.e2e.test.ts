@@ -69,3 +69,64 @@ describe('faast stats', () => {
     expect(r.stderr.trim()).toBe('faast: --socket: is required (or set FAAST_SOCKET)');
   });
 });
+
+describe('faast trace and faast replay', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faast-replay-cli-'));
+  const trace = path.join(dir, 'tiny.jsonl');
+  const run = (...args: string[]) => spawnSync(process.execPath, [FAAST_BIN, ...args], { encoding: 'utf8', timeout: 110_000 });
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('generates a small seeded trace, checks it, and replays it through two baselines: tables, JSON and HTML', () => {
+    const gen = run('trace', 'generate', '--seed', '3', '--apps', '3', '--duration', '20s', '--max-accesses-per-app', '12', '--max-blob-bytes', '64KiB', '--out', trace, '--no-progress');
+    expect(gen.stderr).not.toMatch(/Error/);
+    expect(gen.status).toBe(0);
+    const lines = fs.readFileSync(trace, 'utf8').trim().split('\n');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'faast-trace', version: 1, seed: 3, apps: 3 });
+    expect(lines.length).toBeGreaterThan(3);
+
+    const stats = run('trace', 'stats', trace, '--json');
+    expect(stats.status).toBe(0);
+
+    const out = path.join(dir, 'out');
+    const r = run('replay', trace, '--speed', '20', '--profile', 'none', '--baseline', 'none,faast', '--out', out, '--no-progress');
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^overall: /m);
+    expect(r.stdout).toMatch(/^none\s/m);
+    expect(r.stdout).toMatch(/^faast\s/m);
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as { baselines: { baseline: string; overall: { invocations: number; reads: number; writes: number; failed: number } }[] };
+    const [none, faast] = report.baselines;
+    expect(none!.baseline).toBe('none');
+    expect(faast!.baseline).toBe('faast');
+    expect(none!.overall.invocations).toBeGreaterThan(0);
+    // The same work in every baseline.
+    expect(faast!.overall).toMatchObject({ invocations: none!.overall.invocations, reads: none!.overall.reads, writes: none!.overall.writes, failed: 0 });
+    expect(none!.overall.failed).toBe(0);
+    const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('bad input: one line naming the problem, exit 2', () => {
+    const missing = run('replay', path.join(dir, 'no-such.csv'), '--baseline', 'none');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(/no-such\.csv/);
+
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'Timestamp,AnonRegion,AnonUserId,AnonAppName,AnonFunctionInvocationId,AnonBlobName,BlobType,AnonBlobETag,BlobBytes,Read,Write\n1606092900138,6ex,1,a,1,b,BlockBlob/,e,30.0,True,False\n1606092900139,6ex,1,a,1,b,BlockBlob/,e,30.0,Maybe,False\n');
+    const malformed = run('replay', bad, '--baseline', 'none');
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr.trim().split('\n')).toHaveLength(1);
+    expect(malformed.stderr).toMatch(/bad\.csv:3: /);
+
+    const baseline = run('replay', trace, '--baseline', 'none,memcached');
+    expect(baseline.status).toBe(2);
+    expect(baseline.stderr).toMatch(/memcached/);
+
+    const check = run('trace', 'check', bad);
+    expect(check.status).toBe(2);
+    expect(check.stderr).toMatch(/bad\.csv:3: /);
+  });
+});

@@ -22,7 +22,7 @@ import {
   type TenantSettings,
   type UserPrefs,
 } from './data';
-import { EventError, ObjectNotFoundError, readJson, resetRuntime, runtime, type InvocationContext } from './runtime';
+import { EventError, ObjectNotFoundError, readJson, resetRuntime, runtime, type InvocationContext } from '@faast/example-function-kit';
 
 export type { InvocationContext };
 

@@ -1,9 +1,10 @@
 /** The bucket's contents for the config API (many tiny JSON objects) and a sample event stream. */
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { SeedDescription } from '@faast/example-function-kit';
 import { seededRandom, type Random } from '@faast/core';
 import type { ConfigEvent } from './app';
 import { DEFAULTS_KEY, FLAG_INDEX_KEY, flagKey, tenantKey, userKey, type Defaults, type FlagDef, type FlagValue, type TenantSettings, type UserPrefs } from './data';
-import { hash, zipf } from './random';
+import { hash, zipf } from '@faast/example-function-kit';
 
 export const DEFAULT_TENANTS = 20;
 export const DEFAULT_USERS = 400;
@@ -42,13 +43,6 @@ export interface SeedOptions {
   users?: number;
   /** Default 1. */
   seed?: number;
-}
-
-/** What `seed` wrote. */
-export interface SeedDescription {
-  bucket: string;
-  objects: Array<{ key: string; bytes: number }>;
-  totalBytes: number;
 }
 
 export function tenantId(i: number): string {

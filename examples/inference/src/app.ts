@@ -7,7 +7,7 @@
  */
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { decodeModel, forward, type Model } from './model';
-import { EventError, httpStatus, notFound, readJson, resetRuntime, runtime, type InvocationContext } from './runtime';
+import { EventError, httpStatus, notFound, readJson, resetRuntime, runtime, type InvocationContext } from '@faast/example-function-kit';
 
 export type { InvocationContext };
 

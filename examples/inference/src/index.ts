@@ -4,6 +4,7 @@
  * reading S3 through `withFaast`.
  */
 export { handler, reset, type InferenceEvent, type InferenceResult, type InputObject, type InvocationContext, type Prediction } from './app';
-export { seed, sampleEvents, generateInput, inputId, inputKey, modelKey, DEFAULT_MODELS, DEFAULT_INPUTS, type SampleOptions, type SeedDescription, type SeedOptions } from './seed';
+export { seed, sampleEvents, generateInput, inputId, inputKey, modelKey, DEFAULT_MODELS, DEFAULT_INPUTS, type SampleOptions, type SeedOptions } from './seed';
+export type { SeedDescription } from '@faast/example-function-kit';
 export { decodeModel, encodeModel, forward, generateModel, ModelFormatError, INPUT_SIZE, LABELS, type Model, type ModelHeader, type ModelSpec } from './model';
-export { configFromEnv, ConfigError, EventError, ObjectNotFoundError, type FunctionConfig } from './runtime';
+export { configFromEnv, ConfigError, EventError, ObjectNotFoundError, type FunctionConfig } from '@faast/example-function-kit';

@@ -1,6 +1,7 @@
 /** The bucket's contents for the inference function (models and inputs) and a sample event stream. */
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { seededRandom, type Random } from '@faast/core';
+import { hash, zipf, type SeedDescription } from '@faast/example-function-kit';
+import { seededRandom } from '@faast/core';
 import type { InferenceEvent, InputObject } from './app';
 import { generateModel, INPUT_SIZE, type ModelSpec } from './model';
 
@@ -23,13 +24,6 @@ export interface SeedOptions {
   inputSize?: number;
   /** Default 1. */
   seed?: number;
-}
-
-/** What `seed` wrote. */
-export interface SeedDescription {
-  bucket: string;
-  objects: Array<{ key: string; bytes: number }>;
-  totalBytes: number;
 }
 
 export function modelKey(name: string): string {
@@ -103,7 +97,7 @@ export function sampleEvents(count: number, seed: number, options: SampleOptions
     { name: 'mlp-small', share: 0.15 },
   ];
   const total = models.reduce((n, m) => n + m.share, 0);
-  const pickInput = zipf(inputs, 1.1, random);
+  const pickInput = zipf(inputs, 1.1, random, true);
   const saveShare = options.saveShare ?? 0.05;
   const events: InferenceEvent[] = [];
   for (let n = 0; n < count; n++) {
@@ -114,35 +108,4 @@ export function sampleEvents(count: number, seed: number, options: SampleOptions
     events.push(event);
   }
   return events;
-}
-
-/** Ranks 0..n-1 drawn with Zipf(s) popularity, mapped through a seeded permutation (the hot items are scattered). */
-function zipf(n: number, s: number, random: Random): () => number {
-  if (n < 1) throw new RangeError('zipf: needs at least one item');
-  const cdf = new Float64Array(n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) cdf[i] = sum += 1 / Math.pow(i + 1, s);
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return () => {
-    const u = random() * sum;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cdf[mid]! < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return order[lo]!;
-  };
-}
-
-/** FNV-1a, 32 bits: a seed from a string. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { downscale, encodePgm, grayscale, parsePpm } from './image';
 import { renderMarkdown, type DocStats } from './markdown';
-import { EventError, readObject, resetRuntime, runtime, type InvocationContext } from './runtime';
+import { EventError, readObject, resetRuntime, runtime, type InvocationContext } from '@faast/example-function-kit';
 
 export type { InvocationContext };
 

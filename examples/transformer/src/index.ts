@@ -15,7 +15,8 @@ export {
   type TransformEvent,
   type TransformResult,
 } from './app';
-export { seed, sampleEvents, docKey, imageKey, generateDoc, generatePpm, DEFAULT_DOCS, DEFAULT_IMAGES, DEFAULT_SIZE_RANGE, type SampleOptions, type SeedDescription, type SeedOptions } from './seed';
+export { seed, sampleEvents, docKey, imageKey, generateDoc, generatePpm, DEFAULT_DOCS, DEFAULT_IMAGES, DEFAULT_SIZE_RANGE, type SampleOptions, type SeedOptions } from './seed';
+export type { SeedDescription } from '@faast/example-function-kit';
 export { renderMarkdown, generateDocument, escapeHtml, type DocStats, type Rendered } from './markdown';
 export { parsePpm, encodePpm, encodePgm, grayscale, downscale, generateImage, ImageFormatError, type GrayImage, type RgbImage } from './image';
-export { configFromEnv, ConfigError, EventError, ObjectNotFoundError, type FunctionConfig } from './runtime';
+export { configFromEnv, ConfigError, EventError, ObjectNotFoundError, type FunctionConfig } from '@faast/example-function-kit';

@@ -4,7 +4,7 @@
  * of deterministic documents of a given size.
  */
 import { seededRandom } from '@faast/core';
-import { zipf } from './random';
+import { zipf } from '@faast/example-function-kit';
 
 export interface DocStats {
   lines: number;

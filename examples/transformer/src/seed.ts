@@ -1,10 +1,11 @@
 /** The bucket's contents for the transformer (documents and images) and a sample event stream. */
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { SeedDescription } from '@faast/example-function-kit';
 import { seededRandom } from '@faast/core';
 import type { TransformEvent } from './app';
 import { encodePpm, generateImage } from './image';
 import { generateDocument } from './markdown';
-import { hash, zipf } from './random';
+import { hash, zipf } from '@faast/example-function-kit';
 
 export const DEFAULT_DOCS = 24;
 export const DEFAULT_IMAGES = 24;
@@ -20,13 +21,6 @@ export interface SeedOptions {
   sizes?: readonly [number, number];
   /** Default 1. */
   seed?: number;
-}
-
-/** What `seed` wrote. */
-export interface SeedDescription {
-  bucket: string;
-  objects: Array<{ key: string; bytes: number }>;
-  totalBytes: number;
 }
 
 export function docKey(i: number): string {

@@ -22,7 +22,7 @@ export {
   type ZipfPoint,
 } from './cluster';
 export { summarizeCluster, renderClusterLatency, renderZipf, type ClusterRunFigures, type ClusterCellFigures, type ClusterLatencySummary } from './cluster-report';
-export { zipfWorkload, ZipfSampler, type ZipfWorkload } from './zipf';
+export { zipfWorkload, type ZipfWorkload } from './zipf';
 export { parseLargeOptions, runLargeBenchmark, summarizeLarge, renderLarge, LARGE_USAGE, LARGE_TARGETS, type LargeBenchOptions, type LargeRunFigures, type LargeSummary, type LargeSummaryRow, type StallRecord } from './large-main';
 export {
   OriginProcess,

@@ -3,45 +3,7 @@
  * population of objects with random sizes, and reads whose keys follow a Zipf law (the
  * k-th most popular key is read with probability ∝ 1 / k^s). Same seed, same stream.
  */
-import { seededRandom } from '@faast/core';
-
-/**
- * Draws ranks 0..n−1 (0 the most popular) with P(k) ∝ 1 / (k + 1)^exponent, by binary search
- * over the cumulative weights.
- */
-export class ZipfSampler {
-  private readonly cdf: Float64Array;
-
-  constructor(
-    readonly n: number,
-    readonly exponent: number,
-    private readonly random: () => number,
-  ) {
-    if (!Number.isInteger(n) || n < 1) throw new RangeError(`ZipfSampler: n must be a whole number ≥ 1, got ${n}`);
-    if (!(exponent >= 0)) throw new RangeError(`ZipfSampler: exponent must be ≥ 0, got ${exponent}`);
-    this.cdf = new Float64Array(n);
-    let sum = 0;
-    for (let k = 0; k < n; k++) this.cdf[k] = sum += 1 / Math.pow(k + 1, exponent);
-  }
-
-  /** The probability of rank `k`. */
-  probability(k: number): number {
-    const total = this.cdf[this.n - 1]!;
-    return (this.cdf[k]! - (k > 0 ? this.cdf[k - 1]! : 0)) / total;
-  }
-
-  next(): number {
-    const u = this.random() * this.cdf[this.n - 1]!;
-    let lo = 0;
-    let hi = this.n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.cdf[mid]! <= u) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-}
+import { seededRandom, ZipfSampler } from '@faast/core';
 
 /** What the capacity experiment reads: the objects, and the order of the reads. */
 export interface ZipfWorkload {

@@ -2,8 +2,8 @@ import { checkCell, clusterCellId, COUNTERS, type ClusterTarget, type Counters }
 import { parseClusterOptions } from '../src/cluster-main';
 import { summarizeCluster, type ClusterRunFigures } from '../src/cluster-report';
 import { scenarioOf } from '../src/main';
-import { seededRandom } from '@faast/core';
-import { ZipfSampler, zipfWorkload } from '../src/zipf';
+import { seededRandom, ZipfSampler } from '@faast/core';
+import { zipfWorkload } from '../src/zipf';
 
 describe('zipfWorkload', () => {
   it('is the same stream for the same seed, another for another seed', () => {

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { NO_LATENCY_PROFILE, startS3Emulator, type S3Emulator } from '@faast/emulator';
+import { FunctionEnv } from '../../../test/support/function-env';
 import {
   FLAGS,
   handler,
@@ -26,12 +27,11 @@ import {
 const BUCKET = 'config-api-it';
 const TENANTS = 8;
 const USERS = 120;
-const FAAST_VARS = ['FAAST_SOCKET', 'FAAST_EMBEDDED', 'FAAST_APP', 'FAAST_DISABLE'];
 
 let emulator: S3Emulator;
 let plain: S3Client;
 let seeded: SeedDescription;
-let restoreEnv: (() => void) | undefined;
+const env = new FunctionEnv(() => emulator, BUCKET);
 let invocation = 0;
 
 beforeAll(async () => {
@@ -42,35 +42,12 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await reset();
-  restoreEnv?.();
-  restoreEnv = undefined;
+  env.restore();
 });
 
 afterAll(async () => {
   await emulator?.close();
 });
-
-/** The function's environment: the emulator, its credentials; no cache unless `extra` says so. */
-function functionEnv(extra: Record<string, string> = {}): void {
-  const vars: Record<string, string | undefined> = {
-    BUCKET,
-    S3_ENDPOINT: emulator.endpoint,
-    AWS_REGION: emulator.region,
-    AWS_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey,
-    ...Object.fromEntries(FAAST_VARS.map((name) => [name, undefined])),
-    ...extra,
-  };
-  const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
-  const apply = (values: Record<string, string | undefined>): void => {
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
-  apply(vars);
-  restoreEnv = () => apply(saved);
-}
 
 function invoke<R extends ConfigResult = ConfigResult>(event: unknown): Promise<R> {
   invocation++;
@@ -136,7 +113,7 @@ test('sample events are deterministic, valid and skewed', () => {
 });
 
 test('the effective configuration merges defaults, flags, tenant settings and user preferences', async () => {
-  functionEnv();
+  env.set();
   const gets = sampleEvents(12, 8, { tenants: TENANTS, users: USERS, setShare: 0 }) as GetEvent[];
   for (const e of gets) {
     const { flagSources, ...result } = await invoke<EffectiveConfig>(e);
@@ -146,7 +123,7 @@ test('the effective configuration merges defaults, flags, tenant settings and us
 });
 
 test('a set is seen by the next get, and null removes it', async () => {
-  functionEnv();
+  env.set();
   const get = { op: 'get', tenant: 't-002', user: 'u-00010' };
   const before = await invoke<EffectiveConfig>(get);
   const value = before.flags['max-upload-mb'] === 777 ? 778 : 777;
@@ -165,10 +142,10 @@ test('a set is seen by the next get, and null removes it', async () => {
 });
 
 test('bad events, unknown names and a missing BUCKET are named', async () => {
-  functionEnv({ BUCKET: '' });
+  env.set({ BUCKET: '' });
   await expect(invoke({ op: 'get', tenant: 't-000', user: 'u-00000' })).rejects.toThrow(/BUCKET is not set/);
   await reset();
-  functionEnv();
+  env.set();
   await expect(invoke({ op: 'delete', tenant: 't-000' })).rejects.toMatchObject({ name: 'EventError', message: expect.stringMatching(/event\.op/) });
   await expect(invoke({ op: 'get', tenant: 'T 0', user: 'u-00000' })).rejects.toMatchObject({ name: 'EventError', message: expect.stringMatching(/event\.tenant/) });
   await expect(invoke({ op: 'get', tenant: 't-099', user: 'u-00000' })).rejects.toMatchObject({ name: 'EventError', message: expect.stringMatching(/unknown tenant 't-099'/) });
@@ -184,15 +161,15 @@ test('with an embedded cachelet, repeated reads stay off the origin, results are
   const events = sampleEvents(30, 5, { tenants: TENANTS, users: USERS, setShare: 0 });
   const gets = (): number => emulator.requests().byMethod['GET'] ?? 0;
 
-  functionEnv();
+  env.set();
   emulator.resetCounters();
   const direct: ConfigResult[] = [];
   for (const e of events) direct.push(await invoke(e));
   expect(gets()).toBe(events.length * (4 + FLAGS.length));
   await reset();
-  restoreEnv?.();
+  env.restore();
 
-  functionEnv({ FAAST_EMBEDDED: '1', FAAST_APP: `config-api-it-${process.pid}-${Date.now()}` });
+  env.set({ FAAST_EMBEDDED: '1', FAAST_APP: `config-api-it-${process.pid}-${Date.now()}` });
   emulator.resetCounters();
   const cached: ConfigResult[] = [];
   for (const e of events) cached.push(await invoke(e));

@@ -6,16 +6,16 @@
  */
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { NO_LATENCY_PROFILE, startS3Emulator, type S3Emulator } from '@faast/emulator';
+import { FunctionEnv } from '../../../test/support/function-env';
 import { generateModel, handler, reset, sampleEvents, seed, type InferenceResult, type InputObject, type SeedDescription } from '@faast/example-inference';
 
 const BUCKET = 'inference-it';
 const INPUTS = 40;
-const FAAST_VARS = ['FAAST_SOCKET', 'FAAST_EMBEDDED', 'FAAST_APP', 'FAAST_DISABLE'];
 
 let emulator: S3Emulator;
 let plain: S3Client;
 let seeded: SeedDescription;
-let restoreEnv: (() => void) | undefined;
+const env = new FunctionEnv(() => emulator, BUCKET);
 let invocation = 0;
 
 beforeAll(async () => {
@@ -26,35 +26,12 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await reset();
-  restoreEnv?.();
-  restoreEnv = undefined;
+  env.restore();
 });
 
 afterAll(async () => {
   await emulator?.close();
 });
-
-/** The function's environment: the emulator, its credentials; no cache unless `extra` says so. */
-function functionEnv(extra: Record<string, string> = {}): void {
-  const vars: Record<string, string | undefined> = {
-    BUCKET,
-    S3_ENDPOINT: emulator.endpoint,
-    AWS_REGION: emulator.region,
-    AWS_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey,
-    ...Object.fromEntries(FAAST_VARS.map((name) => [name, undefined])),
-    ...extra,
-  };
-  const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
-  const apply = (values: Record<string, string | undefined>): void => {
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
-  apply(vars);
-  restoreEnv = () => apply(saved);
-}
 
 function invoke(event: unknown): Promise<InferenceResult> {
   invocation++;
@@ -151,7 +128,7 @@ test('sample events are deterministic, valid and skewed', () => {
 });
 
 test('predictions equal a reference forward pass over the seeded weights', async () => {
-  functionEnv();
+  env.set();
   const models = new Map<string, { labels: string[]; layers: RefLayer[] }>();
   const seen = new Set<string>();
   const events = [...sampleEvents(10, 11, { inputs: INPUTS }), { model: 'models/mlp.bin', input: 'inputs/in-00007.json', save: true }];
@@ -168,7 +145,7 @@ test('predictions equal a reference forward pass over the seeded weights', async
 }, 20_000);
 
 test('a new model version is loaded in place of the old one', async () => {
-  functionEnv();
+  env.set();
   const put = (bytes: Buffer) => plain.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'models/tiny.bin', Body: bytes }));
   const v1 = generateModel({ name: 'tiny', hidden: [16] }, 1);
   const v2 = generateModel({ name: 'tiny', hidden: [24, 8] }, 2);
@@ -191,10 +168,10 @@ test('a new model version is loaded in place of the old one', async () => {
 });
 
 test('bad events and a missing BUCKET are named', async () => {
-  functionEnv({ BUCKET: '' });
+  env.set({ BUCKET: '' });
   await expect(invoke({ model: 'models/mlp.bin', input: 'inputs/in-00001.json' })).rejects.toThrow(/BUCKET is not set/);
   await reset();
-  functionEnv();
+  env.set();
   await expect(invoke({ model: 'mlp', input: 'inputs/in-00001.json' })).rejects.toMatchObject({ name: 'EventError', message: expect.stringMatching(/event\.model/) });
   await expect(invoke(null)).rejects.toMatchObject({ name: 'EventError' });
   await expect(invoke({ model: 'models/mlp.bin', input: 'inputs/missing.json' })).rejects.toMatchObject({ name: 'NoSuchKey', message: expect.stringMatching(/inputs\/missing\.json/) });
@@ -204,16 +181,16 @@ test('with an embedded cachelet, repeated reads stay off the origin and results 
   const events = sampleEvents(16, 3, { inputs: INPUTS, saveShare: 0 });
   const gets = (): number => emulator.requests().byMethod['GET'] ?? 0;
 
-  functionEnv();
+  env.set();
   emulator.resetCounters();
   const direct: InferenceResult[] = [];
   for (const e of events) direct.push(await invoke(e));
   // Pass-through: every read (model revalidation and input) reaches the origin.
   expect(gets()).toBe(events.length * 2);
   await reset();
-  restoreEnv?.();
+  env.restore();
 
-  functionEnv({ FAAST_EMBEDDED: '1', FAAST_APP: `inference-it-${process.pid}-${Date.now()}` });
+  env.set({ FAAST_EMBEDDED: '1', FAAST_APP: `inference-it-${process.pid}-${Date.now()}` });
   emulator.resetCounters();
   const cached: InferenceResult[] = [];
   for (const e of events) cached.push(await invoke(e));

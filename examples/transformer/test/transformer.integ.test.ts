@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { NO_LATENCY_PROFILE, startS3Emulator, type S3Emulator } from '@faast/emulator';
+import { FunctionEnv } from '../../../test/support/function-env';
 import {
   handler,
   reset,
@@ -22,12 +23,11 @@ import {
 const BUCKET = 'transformer-it';
 const DOCS = 5;
 const IMAGES = 5;
-const FAAST_VARS = ['FAAST_SOCKET', 'FAAST_EMBEDDED', 'FAAST_APP', 'FAAST_DISABLE'];
 
 let emulator: S3Emulator;
 let plain: S3Client;
 let seeded: SeedDescription;
-let restoreEnv: (() => void) | undefined;
+const env = new FunctionEnv(() => emulator, BUCKET);
 let invocation = 0;
 
 beforeAll(async () => {
@@ -38,35 +38,12 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await reset();
-  restoreEnv?.();
-  restoreEnv = undefined;
+  env.restore();
 });
 
 afterAll(async () => {
   await emulator?.close();
 });
-
-/** The function's environment: the emulator, its credentials; no cache unless `extra` says so. */
-function functionEnv(extra: Record<string, string> = {}): void {
-  const vars: Record<string, string | undefined> = {
-    BUCKET,
-    S3_ENDPOINT: emulator.endpoint,
-    AWS_REGION: emulator.region,
-    AWS_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey,
-    ...Object.fromEntries(FAAST_VARS.map((name) => [name, undefined])),
-    ...extra,
-  };
-  const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
-  const apply = (values: Record<string, string | undefined>): void => {
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
-  apply(vars);
-  restoreEnv = () => apply(saved);
-}
 
 function invoke(event: unknown): Promise<TransformResult> {
   invocation++;
@@ -179,7 +156,7 @@ test('sample events are deterministic, valid and skewed', () => {
 });
 
 test('thumbnails and rendered documents are written with the reported checksums', async () => {
-  functionEnv();
+  env.set();
   const events = [
     ...sampleEvents(8, 2, { docs: DOCS, images: IMAGES }),
     { op: 'thumbnail', key: 'images/img-0001.ppm', width: 1024 },
@@ -194,10 +171,10 @@ test('thumbnails and rendered documents are written with the reported checksums'
 }, 20_000);
 
 test('bad events and a missing BUCKET are named', async () => {
-  functionEnv({ BUCKET: '' });
+  env.set({ BUCKET: '' });
   await expect(invoke({ op: 'render', key: 'docs/doc-0000.md' })).rejects.toThrow(/BUCKET is not set/);
   await reset();
-  functionEnv();
+  env.set();
   await expect(invoke({ op: 'resize', key: 'images/img-0000.ppm' })).rejects.toMatchObject({ name: 'EventError', message: expect.stringMatching(/event\.op/) });
   await expect(invoke({ op: 'thumbnail', key: 'images/img-0000.ppm', width: 2.5 })).rejects.toMatchObject({ name: 'EventError', message: expect.stringMatching(/event\.width/) });
   await expect(invoke({ op: 'render', key: 'images/img-0000.ppm' })).rejects.toMatchObject({ name: 'EventError' });
@@ -208,15 +185,15 @@ test('with an embedded cachelet, repeated reads stay off the origin and results 
   const events = sampleEvents(12, 4, { docs: DOCS, images: IMAGES });
   const gets = (): number => emulator.requests().byMethod['GET'] ?? 0;
 
-  functionEnv();
+  env.set();
   emulator.resetCounters();
   const direct: TransformResult[] = [];
   for (const e of events) direct.push(await invoke(e));
   expect(gets()).toBe(events.length);
   await reset();
-  restoreEnv?.();
+  env.restore();
 
-  functionEnv({ FAAST_EMBEDDED: '1', FAAST_APP: `transformer-it-${process.pid}-${Date.now()}` });
+  env.set({ FAAST_EMBEDDED: '1', FAAST_APP: `transformer-it-${process.pid}-${Date.now()}` });
   emulator.resetCounters();
   const cached: TransformResult[] = [];
   for (const e of events) cached.push(await invoke(e));

@@ -33,6 +33,8 @@ interface Pending {
   id: string;
   event: unknown;
   receivedAtMs: number;
+  /** `performance.now()` at receipt: latencies finer than a millisecond. */
+  receivedAt: number;
   resolve: (result: InvocationResult) => void;
 }
 
@@ -74,10 +76,10 @@ export class AppPool {
   invoke(event: unknown): Promise<InvocationResult> {
     return new Promise((resolve) => {
       if (this.state === 'closed') {
-        const p = { id: randomUUID(), event, receivedAtMs: Date.now(), resolve };
+        const p = { id: randomUUID(), event, receivedAtMs: Date.now(), receivedAt: performance.now(), resolve };
         return this.finish(p, undefined, { ok: false, error: 'RunnerClosed: the runner is closed' });
       }
-      this.queue.push({ id: randomUUID(), event, receivedAtMs: Date.now(), resolve });
+      this.queue.push({ id: randomUUID(), event, receivedAtMs: Date.now(), receivedAt: performance.now(), resolve });
       clearTimeout(this.unloadTimer);
       this.unloadTimer = undefined;
       if (this.state === 'unloaded') void this.reload();
@@ -237,7 +239,7 @@ export class AppPool {
 
   private finish(p: Pending, instance: InstanceProcess | undefined, outcome: { ok: boolean; result?: unknown; error?: string; coldStart?: boolean }): void {
     this.running.delete(p.id);
-    const latencyMs = Date.now() - p.receivedAtMs;
+    const latencyMs = performance.now() - p.receivedAt;
     const coldStart = outcome.coldStart ?? false;
     this.totals.invocations++;
     if (!outcome.ok) this.totals.errors++;

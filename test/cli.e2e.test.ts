@@ -1,5 +1,5 @@
 /** The `faast` command end to end: the demo (what `npm start` runs) and `faast stats`. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -106,6 +106,25 @@ describe('faast trace and faast replay', () => {
     const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/i);
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('interrupted (SIGINT): stops and exits 130', async () => {
+    const child = spawn(process.execPath, [FAAST_BIN, 'replay', trace, '--speed', '0.5', '--profile', 'none', '--baseline', 'none', '--out', path.join(dir, 'int'), '--no-progress'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    const started = new Promise<void>((resolve) =>
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (/Replaying/.test(stderr)) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await started;
+    await new Promise((r) => setTimeout(r, 1500)); // instances are up
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/faast: interrupted; everything it started was stopped/);
   });
 
   it('bad input: one line naming the problem, exit 2', () => {

@@ -126,6 +126,8 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     process.stderr.write(`faast: ${(err as Error).message}\n`);
-    return 1;
+    // A command may say how it ended (e.g. 130: interrupted).
+    const code = (err as { exitCode?: unknown }).exitCode;
+    return typeof code === 'number' && Number.isInteger(code) && code > 0 ? code : 1;
   }
 }

@@ -215,6 +215,7 @@ async function runReplayCommand(trace: string, flags: ReplayFlags, UsageError: U
       signal: controller.signal,
     });
   } catch (e) {
+    if (controller.signal.aborted) throw interrupted();
     if (e instanceof ReplayError) throw new UsageError(e.message);
     throw e;
   } finally {
@@ -222,7 +223,7 @@ async function runReplayCommand(trace: string, flags: ReplayFlags, UsageError: U
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }
-  if (controller.signal.aborted) throw new Error('interrupted');
+  if (controller.signal.aborted) throw interrupted();
 
   fs.mkdirSync(o.out, { recursive: true });
   const jsonPath = path.join(o.out, 'report.json');
@@ -234,6 +235,11 @@ async function runReplayCommand(trace: string, flags: ReplayFlags, UsageError: U
 }
 
 /** What is about to run, on stderr. */
+/** Stopped by a signal: exit code 130, as a shell reports an interrupted command. */
+function interrupted(): Error {
+  return Object.assign(new Error('interrupted; everything it started was stopped'), { exitCode: 130 });
+}
+
 function describePrepared(p: PreparedReplay, speed: number, apps: number | undefined, select: AppSelection): string {
   const n = (x: number): string => x.toLocaleString('en-US');
   const lines = [

@@ -62,7 +62,7 @@ function block(title: string, rows: Row[], overall: boolean): string {
     'origin req',
     'origin bytes',
     'instance-s',
-    ...(overall ? ['peak mem'] : []),
+    'peak mem',
   ];
   const cells = rows.map(({ baseline, outcome: o }) => {
     const has = o !== undefined && o.latency.count > 0;
@@ -76,7 +76,7 @@ function block(title: string, rows: Row[], overall: boolean): string {
       o ? formatCount(o.originRequests) : '-',
       o ? formatSize(o.originBytes) : '-',
       o ? formatCount(o.instanceSeconds, 1) : '-',
-      ...(overall ? [formatSize(baseline.peakMemoryBytes)] : []),
+      overall ? formatSize(baseline.peakMemoryBytes) : o?.peakMemoryBytes !== undefined ? formatSize(o.peakMemoryBytes) : '-',
     ];
   });
   // renderTable right-aligns numeric columns only, and a '+' makes a column text: pad the Δ columns here.

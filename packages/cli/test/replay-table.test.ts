@@ -15,6 +15,7 @@ function app(name: string, latenciesMs: number[], fields: Partial<AppOutcome> = 
     originBytes: 3 * 2 ** 20,
     instanceSeconds: 12.34,
     coldStarts: 2,
+    peakMemoryBytes: 96 * 2 ** 20,
     ...fields,
   };
 }
@@ -72,10 +73,10 @@ describe('formatReplayTables', () => {
     const titles = out.split('\n').filter((l) => /^(app |overall)/.test(l));
     expect(titles).toEqual(['app thumbnailer: 3 invocations', 'app api: 2 invocations', 'overall: 5 invocations']);
     const thumb = tableOf(out, 'app thumbnailer');
-    expect(thumb[1]!.trim().split(/ {2,}/)).toEqual(['baseline', 'p50', 'p99', 'mean', 'Δ none', 'Δ redis', 'hit ratio', 'origin req', 'origin bytes', 'instance-s']);
-    expect(row(thumb, 'none')).toEqual(['none', '100.0 ms', '120.0 ms', '100.0 ms', '-', '+100.0 %', '75.5 %', '1,234', '3.00 MiB', '12.3']);
-    expect(row(thumb, 'redis')).toEqual(['redis', '50.0 ms', '50.0 ms', '50.0 ms', '-50.0 %', '-', '75.5 %', '1,234', '3.00 MiB', '12.3']);
-    expect(row(thumb, 'faast')).toEqual(['faast', '20.0 ms', '30.0 ms', '20.0 ms', '-80.0 %', '-60.0 %', '75.5 %', '1,234', '3.00 MiB', '12.3']);
+    expect(thumb[1]!.trim().split(/ {2,}/)).toEqual(['baseline', 'p50', 'p99', 'mean', 'Δ none', 'Δ redis', 'hit ratio', 'origin req', 'origin bytes', 'instance-s', 'peak mem']);
+    expect(row(thumb, 'none')).toEqual(['none', '100.0 ms', '120.0 ms', '100.0 ms', '-', '+100.0 %', '75.5 %', '1,234', '3.00 MiB', '12.3', '96.0 MiB']);
+    expect(row(thumb, 'redis')).toEqual(['redis', '50.0 ms', '50.0 ms', '50.0 ms', '-50.0 %', '-', '75.5 %', '1,234', '3.00 MiB', '12.3', '96.0 MiB']);
+    expect(row(thumb, 'faast')).toEqual(['faast', '20.0 ms', '30.0 ms', '20.0 ms', '-80.0 %', '-60.0 %', '75.5 %', '1,234', '3.00 MiB', '12.3', '96.0 MiB']);
     const api = tableOf(out, 'app api');
     expect(row(api, 'redis').slice(3, 6)).toEqual(['160.0 ms', '-20.0 %', '-']);
     expect(row(api, 'faast').slice(3, 6)).toEqual(['40.0 ms', '-80.0 %', '-75.0 %']);

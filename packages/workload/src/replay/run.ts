@@ -441,6 +441,7 @@ export async function runBaseline(prepared: PreparedReplay, baseline: Baseline, 
         originBytes: c.bytesOut,
         instanceSeconds: Math.max(0, (rep?.instanceSeconds ?? 0) - (warm.apps[a.name]?.instanceSeconds ?? 0)),
         coldStarts: p.coldStarts,
+        ...(rep ? { peakMemoryBytes: rep.peakRssBytes } : {}),
         originGets: c.objectGets,
         originByMethod: c.byMethod,
       };

@@ -23,6 +23,8 @@ export interface AppOutcome {
   originBytes: number;
   instanceSeconds: number;
   coldStarts: number;
+  /** Peak RSS of the app's instances and their cachelets together, bytes (Redis is counted only overall). */
+  peakMemoryBytes?: number;
   /** Whole-object GETs that reached the origin (the numerator of `hitRatio`); ranged chunk GETs are in `originRequests` only. */
   originGets?: number;
   /** Origin requests by HTTP method. */

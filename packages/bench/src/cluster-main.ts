@@ -35,6 +35,7 @@ import {
 import { renderClusterLatency, renderZipf, summarizeCluster, type ClusterRunFigures } from './cluster-report';
 import { measure } from './measure';
 import { zipfWorkload } from './zipf';
+import { machineLine, watchMachine } from './machine';
 
 /** Options of {@link runClusterBenchmark}. */
 export interface ClusterBenchOptions {
@@ -187,7 +188,7 @@ async function runZipf(
 
 /** The whole benchmark: fixtures, runs, report, JSON. Stops every daemon and removes every socket, also on errors. */
 export async function runClusterBenchmark(options: ClusterBenchOptions): Promise<void> {
-  const loadBefore = os.loadavg();
+  const machineWatch = watchMachine();
   process.stderr.write(
     `cluster benchmark: latency table ${options.runs} run(s), ${options.durationMs} ms per cell, ${LATENCY_CACHELETS} cachelets; ` +
       `then a Zipf(${ZIPF_EXPONENT}) stream over ${options.cachelets.join(', ')} cachelet(s). Starting the origin emulator and the cachelets…\n`,
@@ -287,15 +288,14 @@ export async function runClusterBenchmark(options: ClusterBenchOptions): Promise
   for (const e of faastEvents) anomalies.push(`interceptor ${e.msg} (${path.basename(e.socket)})${e.reason ? `: ${e.reason}` : ''} (faast rows may include origin reads)`);
   const daemonLog = daemonLogs.join('\n');
   if (daemonLog) anomalies.push(`the daemons logged warnings or errors:\n${daemonLog.split('\n').slice(0, 5).join('\n')}`);
-  const loadAfter = os.loadavg();
+  const machine = machineWatch.finish();
   out.push(
     '',
     `topology of the latency table: ${topology.nodes.map((n) => `${n.node} ${n.id}${n.extraArgs.length ? ` (${n.extraArgs.join(' ')})` : ''}`).join(', ')}; ` +
       `local: n${topology.roles.local.reader} reads keys it owns; peer: n${topology.roles.peer.reader} reads keys n${topology.roles.peer.owner} owns (no replicas on n${topology.roles.peer.reader}); ` +
       `replica: n${topology.roles.replica.reader} reads keys n${topology.roles.replica.owner} owns (default replica share, warm replicas). ` +
       `Each row's placement is checked with the cachelets' counters after every cell.`,
-    `machine: ${os.cpus().length} vCPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), node ${process.version}; ` +
-      `load average 1 min: ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after (the client, every cachelet and s3rver share these CPUs).`,
+    machineLine(machine, 'the client, every cachelet and s3rver'),
   );
   if (anomalies.length) out.push('', 'Anomalies:', ...anomalies.map((a) => `  - ${a}`));
 
@@ -303,15 +303,7 @@ export async function runClusterBenchmark(options: ClusterBenchOptions): Promise
   const json = {
     benchmark: 'cluster',
     date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model.trim(),
-      node: process.version,
-      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-      totalMemBytes: os.totalmem(),
-      loadAverageBefore: loadBefore,
-      loadAverageAfter: loadAfter,
-    },
+    machine,
     options: {
       runs: options.runs,
       durationMsPerCell: options.durationMs,

@@ -39,6 +39,7 @@ import {
 } from './large';
 import { STALL_MS, StallError, type HashAlgorithm } from './large-reader';
 import { median } from './measure';
+import { machineLine, watchMachine } from './machine';
 
 /** Options of {@link runLargeBenchmark}. */
 export interface LargeBenchOptions {
@@ -461,7 +462,7 @@ function windowFor(size: number, chunkBytes: number): number {
 
 /** The whole benchmark: origin, object, runs, report, JSON. Stops every process it started and removes every socket, also on errors. */
 export async function runLargeBenchmark(options: LargeBenchOptions): Promise<void> {
-  const loadBefore = os.loadavg();
+  const machineWatch = watchMachine();
   const cpus = os.cpus().length;
   const defaults = resolveCacheletConfig();
   const chunkBytes = defaults.chunkBytes;
@@ -674,13 +675,12 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
   for (const e of faastEvents) anomalies.push(`interceptor ${e.msg} (${path.basename(e.socket)})${e.reason ? `: ${e.reason}` : ''} (a faast row may include origin reads)`);
   const daemonLog = daemonLogs.join('\n');
   if (daemonLog) anomalies.push(`the cachelets logged warnings or errors:\n${daemonLog.split('\n').slice(0, 5).join('\n')}`);
-  const loadAfter = os.loadavg();
+  const machine = machineWatch.finish();
   out.push(
     '',
     `object: ${formatBytes(object.bytes)} written in ${(object.putMs / 1000).toFixed(2)} s straight to s3rver (streamed), ETag ${object.etag}, ${options.hash} ${object.digest.slice(0, 16)}…; ` +
       `cachelets: --capacity ${formatBytes(capacityBytes)} each, chunk ${formatBytes(chunkBytes)}, read-ahead ${window}${options.readAhead === undefined ? ' (default)' : ''}.`,
-    `machine: ${cpus} vCPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), node ${process.version}; ` +
-      `load average 1 min: ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after (the reader, every cachelet and the origin share these CPUs).`,
+    machineLine(machine, 'the reader, every cachelet and the origin'),
   );
   if (anomalies.length) out.push('', 'Anomalies:', ...anomalies.map((a) => `  - ${a}`));
 
@@ -688,15 +688,7 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
   const json = {
     benchmark: 'large',
     date: new Date().toISOString(),
-    machine: {
-      cpus,
-      cpuModel: os.cpus()[0]?.model.trim(),
-      node: process.version,
-      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-      totalMemBytes: os.totalmem(),
-      loadAverageBefore: loadBefore,
-      loadAverageAfter: loadAfter,
-    },
+    machine,
     options: {
       runs: options.runs,
       quick: options.quick,

@@ -16,7 +16,6 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
 import { resultsPath, wholeNumber } from './args';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
@@ -28,6 +27,7 @@ import { cellId, HIGH_CONCURRENCY, openFoundation, SIZES, TARGET_LABELS, type Fo
 import { measure } from './measure';
 import { REDIS_URL } from './redis';
 import { renderReport, summarize, type RunFigures } from './report';
+import { machineLine, watchMachine } from './machine';
 
 /** Options of {@link runFoundationBenchmark}. */
 export interface BenchOptions {
@@ -117,7 +117,7 @@ async function runAll(bench: Foundation, options: BenchOptions): Promise<RunFigu
 
 /** The whole benchmark: fixtures, runs, report, JSON. Cleans up everything it started, also on errors. */
 export async function runFoundationBenchmark(options: BenchOptions): Promise<void> {
-  const loadBefore = os.loadavg();
+  const machineWatch = watchMachine();
   process.stderr.write(`foundation benchmark: ${options.runs} run(s), ${options.durationMs} ms per cell; starting the origin emulator, a cachelet and Redis fixtures…\n`);
   const bench = await openFoundation({ redisUrl: options.redisUrl });
   // Ctrl-C still stops the daemon, deletes the Redis keys and removes the socket directory.
@@ -144,27 +144,15 @@ export async function runFoundationBenchmark(options: BenchOptions): Promise<voi
   for (const e of bench.faastEvents) anomalies.push(`interceptor ${e.msg}${e.reason ? `: ${e.reason}` : ''} (faast rows may include origin reads)`);
   const daemonLog = bench.daemonLog().trim();
   if (daemonLog) anomalies.push(`the daemon logged warnings or errors:\n${daemonLog.split('\n').slice(0, 5).join('\n')}`);
-  const loadAfter = os.loadavg();
-  out.push(
-    '',
-    `machine: ${os.cpus().length} vCPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), node ${process.version}; ` +
-      `load average 1 min: ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after (client, daemon, s3rver and Redis share these CPUs).`,
-  );
+  const machine = machineWatch.finish();
+  out.push('', machineLine(machine, 'client, daemon, s3rver and Redis'));
   if (anomalies.length) out.push('', 'Anomalies:', ...anomalies.map((a) => `  - ${a}`));
 
   fs.mkdirSync(path.dirname(options.jsonPath), { recursive: true });
   const json = {
     benchmark: 'foundation',
     date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model.trim(),
-      node: process.version,
-      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-      totalMemBytes: os.totalmem(),
-      loadAverageBefore: loadBefore,
-      loadAverageAfter: loadAfter,
-    },
+    machine,
     options: {
       runs: options.runs,
       durationMsPerCell: options.durationMs,

@@ -19,7 +19,6 @@
  *   node packages/bench/dist/main.js replay [--quick] [--seed N] [--redis URL] [--json PATH]
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
@@ -46,6 +45,7 @@ import {
 } from '@faast/workload';
 import { resultsPath, wholeNumber } from './args';
 import { REDIS_URL } from './redis';
+import { machineLine, watchMachine } from './machine';
 
 /** The fixed population and how it is replayed. */
 export interface ReplayBenchPopulation {
@@ -188,31 +188,20 @@ function describePopulation(p: ReplayBenchPopulation, source: string): string {
 export async function runReplayBenchmark(options: ReplayBenchOptions): Promise<void> {
   const results: unknown[] = [];
   const printed: string[] = [];
-  const loadBefore = os.loadavg();
+  const machineWatch = watchMachine();
   for (const p of options.populations) {
     const one = await runPopulation(p, options);
     if (!one) return; // interrupted
     results.push(one.json);
     printed.push(`== ${p.name} ==`, one.text, '');
   }
-  const loadAfter = os.loadavg();
-  printed.push(
-    `machine: ${os.cpus().length} vCPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), node ${process.version}; ` +
-      `load average 1 min: ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after (runner, instances, cachelets, the emulator and Redis share these CPUs).`,
-  );
+  const machine = machineWatch.finish();
+  printed.push(machineLine(machine, 'runner, instances, cachelets, the emulator and Redis'));
   fs.mkdirSync(path.dirname(options.jsonPath), { recursive: true });
   const json = {
     benchmark: 'replay',
     date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model.trim(),
-      node: process.version,
-      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-      totalMemBytes: os.totalmem(),
-      loadAverageBefore: loadBefore,
-      loadAverageAfter: loadAfter,
-    },
+    machine,
     options: { quick: options.quick, originProfile: S3_STANDARD_PROFILE, units: 'latencies in ms, bytes, reductions in percent of the reference mean (positive: faast faster)' },
     populations: results,
   };

@@ -24,6 +24,7 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, systemClock, type Clock, type Member, type Membership } from '@faast/core';
+import { MemberView } from './member-view';
 
 export interface DirMembershipOptions {
   /** The application's membership directory (created when missing). One directory per application. */
@@ -83,16 +84,14 @@ export function memberIdOf(fileName: string): string | undefined {
 export class DirMembership implements Membership {
   private readonly heartbeatMs: number;
   private readonly clock: Clock;
-  private readonly listeners = new Set<(members: Member[]) => void>();
   private state: State = 'new';
+  private readonly view: MemberView;
   private starting: Promise<void> | undefined;
   private self: Member | undefined;
   private selfFile = '';
   private timer: NodeJS.Timeout | undefined;
   private debounce: NodeJS.Timeout | undefined;
   private watcher: fs.FSWatcher | undefined;
-  private view: Member[] = [];
-  private viewKey = '';
   /** File contents by name, reread only when the file's mtime changes. */
   private readonly cache = new Map<string, { mtimeMs: number; member: Omit<Member, 'id'> | undefined }>();
   /** The scan in flight: scans run one at a time, requests made meanwhile coalesce into one. */
@@ -105,6 +104,7 @@ export class DirMembership implements Membership {
 
   /** @throws ConfigError for an empty directory or app, or a non-positive heartbeat. */
   constructor(private readonly options: DirMembershipOptions) {
+    this.view = new MemberView(options.onError);
     if (!options.dir) throw new ConfigError('--members', 'dir: needs a directory, e.g. dir:/tmp/faast-members/APP');
     if (!options.app) throw new ConfigError('--app', 'is required for a dir: membership');
     this.heartbeatMs = options.heartbeatMs ?? 1000;
@@ -134,14 +134,12 @@ export class DirMembership implements Membership {
 
   /** The live members, `self` included, sorted by id; the last known view while the directory cannot be read. Empty before start. */
   members(): Member[] {
-    return this.view.map((m) => ({ ...m }));
+    return this.view.members();
   }
 
   /** Calls `listener` with the new list after every change seen once started; returns an unsubscribe function. */
   onChange(listener: (members: Member[]) => void): () => void {
-    const own = (members: Member[]) => listener(members); // a distinct entry even if one function subscribes twice
-    this.listeners.add(own);
-    return () => this.listeners.delete(own);
+    return this.view.onChange(listener);
   }
 
   /** Stops watching and removes this member's file, so peers drop it at once. Never rejects. */
@@ -318,21 +316,9 @@ export class DirMembership implements Membership {
 
   /** Self is always in its own view (it is alive by definition), with its own info. */
   private apply(members: Member[]): void {
-    const self = this.self!;
-    const list = [...members.filter((m) => m.id !== self.id), { ...self }].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const key = JSON.stringify(list);
-    if (key === this.viewKey) return;
-    this.view = list;
-    this.viewKey = key;
-    if (this.state !== 'running') return;
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(this.members());
-      } catch (err) {
-        this.options.onError?.(err instanceof Error ? err : new Error(String(err))); // a failing listener must not stop the heartbeat
-      }
-    }
+    this.view.apply(this.self!, members, this.state === 'running');
   }
+
 
   private reportOnce(name: string, message: string): void {
     if (this.reported.has(name)) return;

@@ -19,6 +19,7 @@
  */
 import { Redis, type RedisOptions } from 'ioredis';
 import { CacheError, ConfigError, systemClock, type Clock, type Member, type Membership } from '@faast/core';
+import { MemberView } from './member-view';
 
 export interface RedisMembershipOptions {
   /** `redis://[user:password@]host:port[/db]` or `rediss://…` (TLS). */
@@ -71,15 +72,13 @@ export class RedisMembership implements Membership {
   private readonly connectTimeoutMs: number;
   private readonly clock: Clock;
   private readonly keys: { members: string; info: string; changes: string };
-  private readonly listeners = new Set<(members: Member[]) => void>();
   private state: State = 'new';
+  private readonly view: MemberView;
   private starting: Promise<void> | undefined;
   private self: Member | undefined;
   private client: Redis | undefined;
   private subscriber: Redis | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private view: Member[] = [];
-  private viewKey = '';
   /** The exchange in flight: exchanges run one at a time, requests made meanwhile coalesce into one. */
   private syncing: Promise<void> | undefined;
   private wanted = false;
@@ -90,6 +89,7 @@ export class RedisMembership implements Membership {
 
   /** @throws ConfigError for a URL that is not redis:// or rediss://, a bad app name or a non-positive time. */
   constructor(private readonly options: RedisMembershipOptions) {
+    this.view = new MemberView(options.onError);
     const protocol = URL.canParse(options.url) ? new URL(options.url).protocol : '';
     if (protocol !== 'redis:' && protocol !== 'rediss:') {
       throw new ConfigError('--members', `'${redact(options.url)}' is not redis://HOST:PORT[/DB] or rediss://HOST:PORT[/DB]`);
@@ -122,14 +122,12 @@ export class RedisMembership implements Membership {
 
   /** The live members, `self` included, sorted by id; the last known view while Redis is unreachable. Empty before start. */
   members(): Member[] {
-    return this.view.map((m) => ({ ...m }));
+    return this.view.members();
   }
 
   /** Calls `listener` with the new list after every change seen once started; returns an unsubscribe function. */
   onChange(listener: (members: Member[]) => void): () => void {
-    const own = (members: Member[]) => listener(members); // a distinct entry even if one function subscribes twice
-    this.listeners.add(own);
-    return () => this.listeners.delete(own);
+    return this.view.onChange(listener);
   }
 
   /**
@@ -259,21 +257,9 @@ export class RedisMembership implements Membership {
 
   /** Self is always in its own view (it is alive by definition), with its own info. */
   private apply(members: Member[]): void {
-    const self = this.self!;
-    const list = [...members.filter((m) => m.id !== self.id), { ...self }].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const key = JSON.stringify(list);
-    if (key === this.viewKey) return;
-    this.view = list;
-    this.viewKey = key;
-    if (this.state !== 'running') return;
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(this.members());
-      } catch (err) {
-        this.options.onError?.(asError(err)); // a failing listener must not stop the heartbeat
-      }
-    }
+    this.view.apply(this.self!, members, this.state === 'running');
   }
+
 
   private report(err: unknown): void {
     if (this.failing || this.state === 'stopped') return;

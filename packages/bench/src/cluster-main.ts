@@ -8,7 +8,7 @@
  *   node packages/bench/dist/main.js cluster [--quick] [--runs N] [--duration MS] [--seed N] [--keys N] [--reads N] [--json PATH]
  */
 import { resultsPath, wholeNumber } from './args';
-import { Cleanup } from './cleanup';
+import { Abortable, Cleanup } from './cleanup';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -72,8 +72,6 @@ export const CLUSTER_USAGE = `usage: node packages/bench/dist/main.js cluster [o
 const ZIPF_EXPONENT = 0.9;
 /** Cluster sizes of the Zipf table. */
 const ZIPF_CACHELETS = [1, 2, 4];
-/** After a signal, how long the work may take to reach a checkpoint before we clean up and exit anyway (above spawnCachelet's 15 s ready timeout). */
-const ABORT_FALLBACK_MS = 30_000;
 
 /** Parses the options after `cluster`; throws with a message naming the bad option. */
 export function parseClusterOptions(argv: string[]): ClusterBenchOptions | 'help' {
@@ -201,29 +199,8 @@ export async function runClusterBenchmark(options: ClusterBenchOptions): Promise
     if (log.trim()) daemonLogs.push(log.trim());
   };
 
-  // Ctrl-C, SIGTERM or a closed output pipe (`… | head`, which would otherwise end the process
-  // at its next write with nothing cleaned up): the work stops at its next checkpoint — between
-  // steps, before each timed call, after each Zipf read — so that whatever it was starting
-  // (a daemon still getting ready) is registered and stopped with the rest, then we exit.
-  let abortCode: number | undefined;
-  const checkpoint = (): void => {
-    if (abortCode !== undefined) throw new Error('aborted');
-  };
-  const abort = (code: number): void => {
-    if (abortCode !== undefined) return;
-    abortCode = code;
-    // Fallback for a step that never comes back.
-    setTimeout(() => void cleanup.run().finally(() => process.exit(code)), ABORT_FALLBACK_MS).unref();
-  };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    process.stderr.write(`\n${signal}: stopping the cachelets and the emulator…\n`);
-    abort(130);
-  };
-  const onOutputError = (): void => abort(1);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  process.stdout.on('error', onOutputError);
-  process.stderr.on('error', onOutputError);
+  const abortable = new Abortable(cleanup, 'stopping the cachelets and the emulator…');
+  const checkpoint = abortable.checkpoint;
 
   // Every fixture registers its closer as soon as it exists.
   const work = async () => {
@@ -252,20 +229,7 @@ export async function runClusterBenchmark(options: ClusterBenchOptions): Promise
     return { runs, topology: latency.topology, workload, capacityBytes, points };
   };
 
-  let result: Awaited<ReturnType<typeof work>> | undefined;
-  try {
-    result = await work();
-  } catch (err) {
-    // Aborted: the failure the abort caused is not news.
-    if (abortCode === undefined) throw err;
-  } finally {
-    await cleanup.run();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    process.stdout.removeListener('error', onOutputError);
-    process.stderr.removeListener('error', onOutputError);
-  }
-  if (abortCode !== undefined || !result) process.exit(abortCode ?? 1);
+  const result = await abortable.run(work);
   const { runs, topology, workload, capacityBytes, points } = result;
 
   const summary = summarizeCluster(runs);

@@ -10,7 +10,7 @@
  *   node packages/bench/dist/main.js large [--quick] [--runs N] [--size BYTES] [--cachelets 1,2,4] [--read-ahead N] [--hash sha256|crc32] [--json PATH]
  */
 import { resultsPath, wholeNumber } from './args';
-import { Cleanup as Closers } from './cleanup';
+import { Abortable, Cleanup as Closers } from './cleanup';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -77,8 +77,6 @@ export const LARGE_TARGETS = {
   warmMBps: 1000,
 } as const;
 
-/** After a signal, how long the work may take to reach a checkpoint before we clean up and exit anyway (a cold read of 256 MiB included). */
-const ABORT_FALLBACK_MS = 30_000;
 
 /** Parses the options after `large`; throws with a message naming the bad option. */
 export function parseLargeOptions(argv: string[]): LargeBenchOptions | 'help' {
@@ -478,26 +476,8 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
   const onEvent = (e: FaastEvent): void => void faastEvents.push(e);
   const daemonLogs: string[] = [];
 
-  // Ctrl-C, SIGTERM or a closed output pipe: the work stops at its next checkpoint (between
-  // reads), so that whatever it was starting is registered and stopped with the rest.
-  let abortCode: number | undefined;
-  const checkpoint = (): void => {
-    if (abortCode !== undefined) throw new Error('aborted');
-  };
-  const abort = (code: number): void => {
-    if (abortCode !== undefined) return;
-    abortCode = code;
-    setTimeout(() => void closers.run().finally(() => process.exit(code)), ABORT_FALLBACK_MS).unref();
-  };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    process.stderr.write(`\n${signal}: stopping the cachelets and the origin after the read in progress…\n`);
-    abort(130);
-  };
-  const onOutputError = (): void => abort(1);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  process.stdout.on('error', onOutputError);
-  process.stderr.on('error', onOutputError);
+  const abortable = new Abortable(closers, 'stopping the cachelets and the origin after the read in progress…');
+  const checkpoint = abortable.checkpoint;
 
   const work = async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faast-bench-large-'));
@@ -621,19 +601,7 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
     return { runs, stalls, object, hashMBps };
   };
 
-  let result: Awaited<ReturnType<typeof work>> | undefined;
-  try {
-    result = await work();
-  } catch (err) {
-    if (abortCode === undefined) throw err;
-  } finally {
-    await closers.run();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    process.stdout.removeListener('error', onOutputError);
-    process.stderr.removeListener('error', onOutputError);
-  }
-  if (abortCode !== undefined || !result) process.exit(abortCode ?? 1);
+  const result = await abortable.run(work);
   const { runs, stalls, object, hashMBps } = result;
 
   const summary = summarizeLarge(runs, options, window, chunkBytes, cpus);

@@ -5,9 +5,8 @@
  * reads stay off the origin, the results do not change, and a write is still seen at once.
  */
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { NO_LATENCY_PROFILE, startS3Emulator, type S3Emulator } from '@faast/emulator';
-import { FunctionEnv } from '../../../test/support/function-env';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { functionFixture } from '../../../test/support/function-env';
 import {
   FLAGS,
   handler,
@@ -18,7 +17,6 @@ import {
   type EffectiveConfig,
   type FlagDef,
   type GetEvent,
-  type SeedDescription,
   type SetResult,
   type TenantSettings,
   type UserPrefs,
@@ -28,34 +26,15 @@ const BUCKET = 'config-api-it';
 const TENANTS = 8;
 const USERS = 120;
 
-let emulator: S3Emulator;
-let plain: S3Client;
-let seeded: SeedDescription;
-const env = new FunctionEnv(() => emulator, BUCKET);
-let invocation = 0;
-
-beforeAll(async () => {
-  emulator = await startS3Emulator({ profile: NO_LATENCY_PROFILE, buckets: [BUCKET] });
-  plain = emulator.client({ direct: true });
-  seeded = await seed(plain, BUCKET, { tenants: TENANTS, users: USERS });
-}, 30_000);
-
-afterEach(async () => {
-  await reset();
-  env.restore();
-});
-
-afterAll(async () => {
-  await emulator?.close();
-});
+const fx = functionFixture({ name: 'config-api', bucket: BUCKET, seed: (s3, bucket) => seed(s3, bucket, { tenants: TENANTS, users: USERS }), handler, reset });
+const env = fx.env;
 
 function invoke<R extends ConfigResult = ConfigResult>(event: unknown): Promise<R> {
-  invocation++;
-  return handler(event, { awsRequestId: `req-${invocation}`, functionName: 'config-api', instanceId: 'test', coldStart: invocation === 1 }) as Promise<R>;
+  return fx.invoke(event);
 }
 
 async function json<T>(key: string): Promise<T> {
-  const out = await plain.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  const out = await fx.plain.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
   return JSON.parse(await out.Body!.transformToString()) as T;
 }
 
@@ -89,8 +68,8 @@ async function expected(e: GetEvent): Promise<Omit<EffectiveConfig, 'flagSources
 }
 
 test('seeds many tiny JSON objects', () => {
-  expect(seeded.objects).toHaveLength(2 + FLAGS.length + TENANTS + USERS);
-  for (const o of seeded.objects) {
+  expect(fx.seeded.objects).toHaveLength(2 + FLAGS.length + TENANTS + USERS);
+  for (const o of fx.seeded.objects) {
     expect(o.bytes).toBeGreaterThan(20);
     expect(o.bytes).toBeLessThan(512);
   }
@@ -159,10 +138,10 @@ test('bad events, unknown names and a missing BUCKET are named', async () => {
 
 test('with an embedded cachelet, repeated reads stay off the origin, results are unchanged and writes are seen', async () => {
   const events = sampleEvents(30, 5, { tenants: TENANTS, users: USERS, setShare: 0 });
-  const gets = (): number => emulator.requests().byMethod['GET'] ?? 0;
+  const gets = (): number => fx.emulator.requests().byMethod['GET'] ?? 0;
 
   env.set();
-  emulator.resetCounters();
+  fx.emulator.resetCounters();
   const direct: ConfigResult[] = [];
   for (const e of events) direct.push(await invoke(e));
   expect(gets()).toBe(events.length * (4 + FLAGS.length));
@@ -170,7 +149,7 @@ test('with an embedded cachelet, repeated reads stay off the origin, results are
   env.restore();
 
   env.set({ FAAST_EMBEDDED: '1', FAAST_APP: `config-api-it-${process.pid}-${Date.now()}` });
-  emulator.resetCounters();
+  fx.emulator.resetCounters();
   const cached: ConfigResult[] = [];
   for (const e of events) cached.push(await invoke(e));
   const firstPass = gets();

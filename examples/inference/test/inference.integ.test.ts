@@ -4,42 +4,22 @@
  * weights; a new model version is picked up; with an embedded cachelet, repeated reads stay
  * off the origin and the results do not change.
  */
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { NO_LATENCY_PROFILE, startS3Emulator, type S3Emulator } from '@faast/emulator';
-import { FunctionEnv } from '../../../test/support/function-env';
-import { generateModel, handler, reset, sampleEvents, seed, type InferenceResult, type InputObject, type SeedDescription } from '@faast/example-inference';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { functionFixture } from '../../../test/support/function-env';
+import { generateModel, handler, reset, sampleEvents, seed, type InferenceResult, type InputObject } from '@faast/example-inference';
 
 const BUCKET = 'inference-it';
 const INPUTS = 40;
 
-let emulator: S3Emulator;
-let plain: S3Client;
-let seeded: SeedDescription;
-const env = new FunctionEnv(() => emulator, BUCKET);
-let invocation = 0;
-
-beforeAll(async () => {
-  emulator = await startS3Emulator({ profile: NO_LATENCY_PROFILE, buckets: [BUCKET] });
-  plain = emulator.client({ direct: true });
-  seeded = await seed(plain, BUCKET, { inputs: INPUTS });
-}, 30_000);
-
-afterEach(async () => {
-  await reset();
-  env.restore();
-});
-
-afterAll(async () => {
-  await emulator?.close();
-});
+const fx = functionFixture({ name: 'inference', bucket: BUCKET, seed: (s3, bucket) => seed(s3, bucket, { inputs: INPUTS }), handler, reset });
+const env = fx.env;
 
 function invoke(event: unknown): Promise<InferenceResult> {
-  invocation++;
-  return handler(event, { awsRequestId: `req-${invocation}`, functionName: 'inference', instanceId: 'test', coldStart: invocation === 1 });
+  return fx.invoke(event);
 }
 
 async function object(key: string): Promise<Buffer> {
-  const out = await plain.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  const out = await fx.plain.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
   return Buffer.from(await out.Body!.transformToByteArray());
 }
 
@@ -101,22 +81,22 @@ async function expectReference(result: InferenceResult, model: { labels: string[
 }
 
 test('seeds multi-MiB models and KiB-sized inputs', () => {
-  const sizes = new Map(seeded.objects.map((o) => [o.key, o.bytes]));
+  const sizes = new Map(fx.seeded.objects.map((o) => [o.key, o.bytes]));
   expect(sizes.get('models/mlp.bin')).toBeGreaterThan(8 << 20);
   expect(sizes.get('models/mlp.bin')).toBeLessThan(16 << 20);
   expect(sizes.get('models/mlp-small.bin')).toBeGreaterThan(512 << 10);
-  const inputs = seeded.objects.filter((o) => o.key.startsWith('inputs/'));
+  const inputs = fx.seeded.objects.filter((o) => o.key.startsWith('inputs/'));
   expect(inputs).toHaveLength(INPUTS);
   for (const o of inputs) expect(o.bytes).toBeGreaterThan(1 << 10);
   for (const o of inputs) expect(o.bytes).toBeLessThan(10 << 10);
-  expect(seeded.totalBytes).toBe(seeded.objects.reduce((n, o) => n + o.bytes, 0));
+  expect(fx.seeded.totalBytes).toBe(fx.seeded.objects.reduce((n, o) => n + o.bytes, 0));
 });
 
 test('sample events are deterministic, valid and skewed', () => {
   const events = sampleEvents(400, 5, { inputs: INPUTS });
   expect(sampleEvents(400, 5, { inputs: INPUTS })).toEqual(events);
   expect(sampleEvents(400, 6, { inputs: INPUTS })).not.toEqual(events);
-  const keys = new Set(seeded.objects.map((o) => o.key));
+  const keys = new Set(fx.seeded.objects.map((o) => o.key));
   const counts = new Map<string, number>();
   for (const e of events) {
     expect(keys.has(e.model) && keys.has(e.input)).toBe(true);
@@ -127,7 +107,7 @@ test('sample events are deterministic, valid and skewed', () => {
   expect(events.filter((e) => e.model === 'models/mlp.bin').length).toBeGreaterThan(300);
 });
 
-test('predictions equal a reference forward pass over the seeded weights', async () => {
+test('predictions equal a reference forward pass over the fx.seeded weights', async () => {
   env.set();
   const models = new Map<string, { labels: string[]; layers: RefLayer[] }>();
   const seen = new Set<string>();
@@ -146,7 +126,7 @@ test('predictions equal a reference forward pass over the seeded weights', async
 
 test('a new model version is loaded in place of the old one', async () => {
   env.set();
-  const put = (bytes: Buffer) => plain.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'models/tiny.bin', Body: bytes }));
+  const put = (bytes: Buffer) => fx.plain.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'models/tiny.bin', Body: bytes }));
   const v1 = generateModel({ name: 'tiny', hidden: [16] }, 1);
   const v2 = generateModel({ name: 'tiny', hidden: [24, 8] }, 2);
   await put(v1);
@@ -179,10 +159,10 @@ test('bad events and a missing BUCKET are named', async () => {
 
 test('with an embedded cachelet, repeated reads stay off the origin and results are unchanged', async () => {
   const events = sampleEvents(16, 3, { inputs: INPUTS, saveShare: 0 });
-  const gets = (): number => emulator.requests().byMethod['GET'] ?? 0;
+  const gets = (): number => fx.emulator.requests().byMethod['GET'] ?? 0;
 
   env.set();
-  emulator.resetCounters();
+  fx.emulator.resetCounters();
   const direct: InferenceResult[] = [];
   for (const e of events) direct.push(await invoke(e));
   // Pass-through: every read (model revalidation and input) reaches the origin.
@@ -191,7 +171,7 @@ test('with an embedded cachelet, repeated reads stay off the origin and results 
   env.restore();
 
   env.set({ FAAST_EMBEDDED: '1', FAAST_APP: `inference-it-${process.pid}-${Date.now()}` });
-  emulator.resetCounters();
+  fx.emulator.resetCounters();
   const cached: InferenceResult[] = [];
   for (const e of events) cached.push(await invoke(e));
   const firstPass = gets();

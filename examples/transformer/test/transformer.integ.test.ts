@@ -6,16 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { NO_LATENCY_PROFILE, startS3Emulator, type S3Emulator } from '@faast/emulator';
-import { FunctionEnv } from '../../../test/support/function-env';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { functionFixture } from '../../../test/support/function-env';
 import {
   handler,
   reset,
   sampleEvents,
   seed,
   type RenderResult,
-  type SeedDescription,
   type ThumbnailResult,
   type TransformResult,
 } from '@faast/example-transformer';
@@ -24,34 +22,15 @@ const BUCKET = 'transformer-it';
 const DOCS = 5;
 const IMAGES = 5;
 
-let emulator: S3Emulator;
-let plain: S3Client;
-let seeded: SeedDescription;
-const env = new FunctionEnv(() => emulator, BUCKET);
-let invocation = 0;
-
-beforeAll(async () => {
-  emulator = await startS3Emulator({ profile: NO_LATENCY_PROFILE, buckets: [BUCKET] });
-  plain = emulator.client({ direct: true });
-  seeded = await seed(plain, BUCKET, { docs: DOCS, images: IMAGES });
-}, 30_000);
-
-afterEach(async () => {
-  await reset();
-  env.restore();
-});
-
-afterAll(async () => {
-  await emulator?.close();
-});
+const fx = functionFixture({ name: 'transformer', bucket: BUCKET, seed: (s3, bucket) => seed(s3, bucket, { docs: DOCS, images: IMAGES }), handler, reset });
+const env = fx.env;
 
 function invoke(event: unknown): Promise<TransformResult> {
-  invocation++;
-  return handler(event, { awsRequestId: `req-${invocation}`, functionName: 'transformer', instanceId: 'test', coldStart: invocation === 1 });
+  return fx.invoke(event);
 }
 
 async function object(key: string): Promise<{ body: Buffer; contentEncoding: string | undefined; metadata: Record<string, string> | undefined }> {
-  const out = await plain.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  const out = await fx.plain.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
   return { body: Buffer.from(await out.Body!.transformToByteArray()), contentEncoding: out.ContentEncoding, metadata: out.Metadata };
 }
 
@@ -134,9 +113,9 @@ async function expectRendered(r: RenderResult): Promise<void> {
 }
 
 test('seeds documents and images of 100 KiB to 2 MiB', () => {
-  expect(seeded.objects.filter((o) => o.key.startsWith('docs/'))).toHaveLength(DOCS);
-  expect(seeded.objects.filter((o) => o.key.startsWith('images/'))).toHaveLength(IMAGES);
-  for (const o of seeded.objects) {
+  expect(fx.seeded.objects.filter((o) => o.key.startsWith('docs/'))).toHaveLength(DOCS);
+  expect(fx.seeded.objects.filter((o) => o.key.startsWith('images/'))).toHaveLength(IMAGES);
+  for (const o of fx.seeded.objects) {
     expect(o.bytes).toBeGreaterThanOrEqual(100 << 10);
     expect(o.bytes).toBeLessThanOrEqual((2 << 20) + (64 << 10));
   }
@@ -145,7 +124,7 @@ test('seeds documents and images of 100 KiB to 2 MiB', () => {
 test('sample events are deterministic, valid and skewed', () => {
   const events = sampleEvents(300, 9, { docs: DOCS, images: IMAGES });
   expect(sampleEvents(300, 9, { docs: DOCS, images: IMAGES })).toEqual(events);
-  const keys = new Set(seeded.objects.map((o) => o.key));
+  const keys = new Set(fx.seeded.objects.map((o) => o.key));
   const counts = new Map<string, number>();
   for (const e of events) {
     expect(keys.has(e.key)).toBe(true);
@@ -183,10 +162,10 @@ test('bad events and a missing BUCKET are named', async () => {
 
 test('with an embedded cachelet, repeated reads stay off the origin and results are unchanged', async () => {
   const events = sampleEvents(12, 4, { docs: DOCS, images: IMAGES });
-  const gets = (): number => emulator.requests().byMethod['GET'] ?? 0;
+  const gets = (): number => fx.emulator.requests().byMethod['GET'] ?? 0;
 
   env.set();
-  emulator.resetCounters();
+  fx.emulator.resetCounters();
   const direct: TransformResult[] = [];
   for (const e of events) direct.push(await invoke(e));
   expect(gets()).toBe(events.length);
@@ -194,7 +173,7 @@ test('with an embedded cachelet, repeated reads stay off the origin and results 
   env.restore();
 
   env.set({ FAAST_EMBEDDED: '1', FAAST_APP: `transformer-it-${process.pid}-${Date.now()}` });
-  emulator.resetCounters();
+  fx.emulator.resetCounters();
   const cached: TransformResult[] = [];
   for (const e of events) cached.push(await invoke(e));
   const firstPass = gets();

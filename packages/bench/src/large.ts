@@ -176,7 +176,7 @@ export class OriginProcess {
     this.exit = new Promise((resolve) => child.once('exit', () => resolve()));
     void this.exit.then(() => {
       this.exited = true;
-      for (const w of this.waiting.splice(0)) w({ total: Number.NaN, byMethod: {}, bytesOut: Number.NaN });
+      for (const w of this.waiting.splice(0)) w({ total: Number.NaN, byMethod: {}, bytesOut: Number.NaN, byBucket: {} });
     });
     child.on('message', (m: OriginMessage) => {
       if (m.op === 'counters') this.waiting.shift()?.(m.counts);

@@ -5,7 +5,7 @@
  * (s3rver's own are not; see atomic.ts).
  */
 export { S3_STANDARD_PROFILE, NO_LATENCY_PROFILE, type RemoteProfile } from './profile';
-export type { RequestCounts } from './counters';
+export { bucketOf, type BucketCounts, type RequestCounts } from './counters';
 export {
   startS3Emulator,
   type S3Emulator,

@@ -63,7 +63,7 @@ export async function startProfileProxy(options: ProfileProxyOptions): Promise<P
   const agent = new http.Agent({ keepAlive: true });
 
   const server = http.createServer((req, res) => {
-    counters.countRequest(req.method ?? 'GET');
+    const countBytesOut = counters.countRequest(req.method ?? 'GET', req.url, req.headers.range);
     let latencyTimer: NodeJS.Timeout | undefined;
 
     const upstreamReq = http.request({
@@ -122,7 +122,7 @@ export async function startProfileProxy(options: ProfileProxyOptions): Promise<P
           pipeline(upstreamRes, res, onDone);
         }
         // Egress is what leaves the origin towards the client, after pacing.
-        toClient.on('data', (chunk: Buffer) => counters.countBytesOut(chunk.length));
+        toClient.on('data', (chunk: Buffer) => countBytesOut(chunk.length));
       };
 
       if (profile.firstByteLatencyMs > 0) latencyTimer = setTimeout(respond, profile.firstByteLatencyMs);

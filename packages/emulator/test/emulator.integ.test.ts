@@ -127,18 +127,21 @@ describe('S3 emulator with no latency', () => {
     const body = randomBytes(1000);
     await put(s3.client({ direct: true }), 'counted', body);
     s3.resetCounters();
-    expect(s3.requests()).toEqual({ total: 0, byMethod: {}, bytesOut: 0 });
+    expect(s3.requests()).toEqual({ total: 0, byMethod: {}, bytesOut: 0, byBucket: {} });
 
     for (let i = 0; i < 3; i++) await get(client, 'counted');
     await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'counted' }));
     await get(s3.client({ direct: true }), 'counted'); // not through the profile: not counted
     await expect(get(client, 'missing')).rejects.toThrow();
+    await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'counted', Range: 'bytes=0-9' })); // ranged: no whole-object GET
 
     const counts = s3.requests();
-    expect(counts.byMethod).toEqual({ GET: 4, HEAD: 1 });
-    expect(counts.total).toBe(5);
-    // Three bodies, plus the NoSuchKey error document.
-    expect(counts.bytesOut).toBeGreaterThan(3 * body.length);
+    expect(counts.byMethod).toEqual({ GET: 5, HEAD: 1 });
+    expect(counts.total).toBe(6);
+    // The same per bucket (the only one used), with the whole-object GETs apart.
+    expect(counts.byBucket).toEqual({ [BUCKET]: { requests: 6, byMethod: { GET: 5, HEAD: 1 }, objectGets: 4, bytesOut: counts.bytesOut } });
+    // Three bodies and ten bytes of a fourth, plus the NoSuchKey error document.
+    expect(counts.bytesOut).toBeGreaterThan(3 * body.length + 10);
     expect(counts.bytesOut).toBeLessThan(3 * body.length + 1000);
   });
 });

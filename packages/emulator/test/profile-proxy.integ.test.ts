@@ -99,7 +99,12 @@ describe('profile proxy', () => {
     expect(seen.headers?.host).toBe('signed.example:1234');
     expect(seen.headers?.['x-amz-date']).toBe('20260101T000000Z');
     expect(seen.body?.toString()).toBe('payload');
-    expect(proxy.counters.snapshot()).toEqual({ total: 1, byMethod: { PUT: 1 }, bytesOut: 7 });
+    expect(proxy.counters.snapshot()).toEqual({
+      total: 1,
+      byMethod: { PUT: 1 },
+      bytesOut: 7,
+      byBucket: { bucket: { requests: 1, byMethod: { PUT: 1 }, objectGets: 0, bytesOut: 7 } },
+    });
   });
 
   it('answers 502 when the origin is unreachable, and keeps serving', async () => {

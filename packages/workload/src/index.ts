@@ -11,4 +11,3 @@ export * from "./replay/run";
 export * from "./replay/sources";
 export * from "./replay/content";
 export * from "./replay/handler-contract";
-export { startOriginTap, bucketOf, type OriginTap, type BucketCounts } from "./replay/origin-tap";

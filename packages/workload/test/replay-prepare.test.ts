@@ -3,7 +3,7 @@
  * the origin's seed objects, the invocation limit, and the trace sources.
  */
 import { describe, expect, it } from '@jest/globals';
-import { bucketOf } from '../src/replay/origin-tap';
+import { bucketOf } from '@faast/emulator';
 import { replayAppName, replayBody, replayKey, safeBlobName } from '../src/replay/content';
 import { ReplayLimitError, prepareReplay, type TraceSource } from '../src/replay/prepare';
 import { formatGenerateSpec, parseGenerateSpec, traceSource, TraceSpecError } from '../src/replay/sources';

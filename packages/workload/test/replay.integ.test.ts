@@ -120,7 +120,7 @@ describeRedis('faast replay of a tiny trace: none, redis, faast', () => {
       expect(cached.overall.hitRatio).toBeGreaterThan(0);
       for (const [i, app] of cached.apps.entries()) expect(app.originGets).toBeLessThan(none!.apps[i]!.originGets!);
     }
-    // Per app (the tap, by bucket) adds up to the emulator's totals, in every baseline.
+    // Per app (by bucket) adds up to the totals: no origin request outside the apps' buckets, in every baseline.
     for (const b of report.baselines) {
       expect(b.apps.reduce((n, a) => n + a.originRequests, 0)).toBe(b.overall.originRequests);
       expect(b.apps.reduce((n, a) => n + a.originBytes, 0)).toBe(b.overall.originBytes);

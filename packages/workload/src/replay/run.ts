@@ -13,20 +13,19 @@
  *    the trace); the runner queues, scales out and cold-starts further instances;
  * 4. measured: each invocation's completion time (the runner's receive-to-result), failures,
  *    reads and writes done (the handler's result), origin requests and bytes (the emulator's
- *    counters in total, the tap's per app), instance-seconds and cold starts (the runner's
+ *    counters, per app by bucket: each app has its own), instance-seconds and cold starts (the runner's
  *    report, from the end of the warm-up), peak memory (the runner's samples: instances and sidecars at once; plus Redis
  *    used_memory growth for `redis`), and a timeline sampled every second.
  * Everything started is stopped, and this run's Redis keys deleted, also on errors and abort.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { Redis } from 'ioredis';
-import { S3_STANDARD_PROFILE, startS3Emulator, type RemoteProfile, type S3Emulator } from '@faast/emulator';
+import { S3_STANDARD_PROFILE, startS3Emulator, type BucketCounts, type RemoteProfile, type S3Emulator } from '@faast/emulator';
 import * as path from 'node:path';
 import { summarizeLatencies } from '../report/summary';
 import { LocalRunner } from '../runner/runner';
 import type { CacheletMode, InstanceSample, InvocationResult } from '../runner/types';
 import { replayBody } from './content';
-import { startOriginTap, type BucketCounts, type OriginTap } from './origin-tap';
 import type { PreparedReplay, ReplayInvocation } from './prepare';
 import { TRACE_HANDLER_ENV, type TraceHandlerResult } from './handler-contract';
 import type { AppOutcome, Baseline, BaselineOutcome, ReplayReport, ReplaySetup } from './types';
@@ -273,7 +272,6 @@ export async function runBaseline(prepared: PreparedReplay, baseline: Baseline, 
   const invocations = prepared.invocations;
 
   let emulator: S3Emulator | undefined;
-  let tap: OriginTap | undefined;
   let runner: LocalRunner | undefined;
   let redis: Redis | undefined;
   let sampler: NodeJS.Timeout | undefined;
@@ -283,7 +281,6 @@ export async function runBaseline(prepared: PreparedReplay, baseline: Baseline, 
     emulator = await startS3Emulator({ profile: r.profile, buckets: apps.map((a) => a.name) });
     progress('seeding', 0, prepared.seedObjects);
     await seed(emulator, prepared, (done) => progress('seeding', done, prepared.seedObjects), signal);
-    tap = await startOriginTap(emulator.endpoint);
     let redisBefore: number | undefined;
     let redisPeak = 0;
     if (baseline === 'redis') {
@@ -296,7 +293,7 @@ export async function runBaseline(prepared: PreparedReplay, baseline: Baseline, 
     const stderrTail: string[] = [];
     runner = new LocalRunner({
       cachelet,
-      origin: { endpoint: tap.endpoint, region: emulator.region, credentials: emulator.credentials, checksums: 'when-required' },
+      origin: { endpoint: emulator.endpoint, region: emulator.region, credentials: emulator.credentials, checksums: 'when-required' },
       output: (line) => {
         if (line.stream !== 'stderr' || !line.text.trim()) return;
         stderrTail.push(`${line.instanceId}: ${line.text}`);
@@ -328,7 +325,6 @@ export async function runBaseline(prepared: PreparedReplay, baseline: Baseline, 
     if (options.warmup ?? true) await Promise.all(apps.map((a) => runner!.invoke(a.name, [])));
     const warm = runner.report();
     emulator.resetCounters();
-    tap.reset();
 
     // The replay.
     const perApp = apps.map(() => ({ latencies: [] as number[], completed: 0, failed: 0, reads: 0, writes: 0, coldStarts: 0 }));
@@ -342,7 +338,7 @@ export async function runBaseline(prepared: PreparedReplay, baseline: Baseline, 
     let readsDone = 0;
     const objectGets = (): number => {
       let n = 0;
-      for (const c of tap!.counts().values()) n += c.objectGets;
+      for (const c of Object.values(emulator!.requests().byBucket)) n += c.objectGets;
       return n;
     };
     progress('running', 0, total);
@@ -419,7 +415,6 @@ export async function runBaseline(prepared: PreparedReplay, baseline: Baseline, 
 
     const report = runner.report();
     const samples = runner.samples();
-    const counts = tap.counts();
     const totals = emulator.requests();
     const { timeline, peakRssBytes } = timelineOf(ticks, samples);
     const redisMemoryBytes = redisBefore === undefined ? undefined : Math.max(0, redisPeak - redisBefore);
@@ -427,7 +422,7 @@ export async function runBaseline(prepared: PreparedReplay, baseline: Baseline, 
     const none: BucketCounts = { requests: 0, byMethod: {}, objectGets: 0, bytesOut: 0 };
     const outcomes: AppOutcome[] = apps.map((a, i) => {
       const p = perApp[i]!;
-      const c = counts.get(a.name) ?? none;
+      const c = totals.byBucket[a.name] ?? none;
       const rep = report.apps[a.name];
       return {
         app: a.app,
@@ -457,7 +452,6 @@ export async function runBaseline(prepared: PreparedReplay, baseline: Baseline, 
       reads,
       writes: sum((o) => o.writes),
       hitRatio: hitRatio(gets, reads),
-      // The emulator's counters are the authority for totals (the tap's per-app counts add up to them).
       originRequests: totals.total,
       originBytes: totals.bytesOut,
       instanceSeconds: sum((o) => o.instanceSeconds),
@@ -484,7 +478,6 @@ export async function runBaseline(prepared: PreparedReplay, baseline: Baseline, 
     clearInterval(sampler);
     if (abort) signal?.removeEventListener('abort', abort);
     await runner?.close().catch(() => undefined);
-    await tap?.close().catch(() => undefined);
     await emulator?.close().catch(() => undefined);
     if (baseline === 'redis') {
       // The instances' keys: deleted with our own connection (made here if the run failed before it).

@@ -9,20 +9,10 @@ import * as path from 'node:path';
 import { ConfigError, type Member } from '@faast/core';
 import { DirMembership, memberFileName, memberIdOf } from '../src/membership-dir';
 import { membershipFrom } from '../src/members';
+import { sleep, waitFor } from '../../../test/support/wait';
 
 const HB = 100; // heartbeat, ms: short to keep the tests fast
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` every 5 ms; returns the elapsed ms, or throws after `timeoutMs`. */
-async function waitFor(what: string, check: () => boolean, timeoutMs: number): Promise<number> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(5);
-  }
-  return Date.now() - start;
-}
 
 const member = (n: number): Member => ({ id: `127.0.0.1:${7000 + n}`, address: `127.0.0.1:${7000 + n}`, capacityBytes: 1000 * n });
 const ids = (m: DirMembership) => m.members().map((x) => x.id);
@@ -55,7 +45,7 @@ describe('DirMembership', () => {
     const b = make();
     await b.start(member(2));
     expect(b.members()).toEqual([member(1), member(2)]); // the first view already has A, with its info
-    const elapsed = await waitFor('A to see B', () => ids(a).length === 2, 2000);
+    const elapsed = await waitFor('A to see B', () => ids(a).length === 2, 2000, 5);
     expect(elapsed).toBeLessThan(HB); // through the watcher, not the heartbeat
     expect(changes).toEqual([[member(1).id, member(2).id]]);
     expect(fs.readdirSync(dir).sort()).toEqual([memberFileName(member(1).id), memberFileName(member(2).id)].sort());
@@ -66,10 +56,10 @@ describe('DirMembership', () => {
     const b = make();
     await a.start(member(1));
     await b.start(member(2));
-    await waitFor('A to see B', () => ids(a).length === 2, 2000);
+    await waitFor('A to see B', () => ids(a).length === 2, 2000, 5);
     await b.stop();
     expect(fs.existsSync(path.join(dir, memberFileName(member(2).id)))).toBe(false);
-    const elapsed = await waitFor('A to drop B', () => ids(a).length === 1, 2000);
+    const elapsed = await waitFor('A to drop B', () => ids(a).length === 1, 2000, 5);
     expect(elapsed).toBeLessThan(HB);
     expect(ids(a)).toEqual([member(1).id]);
   });
@@ -86,15 +76,15 @@ describe('DirMembership', () => {
     await a.start(member(1));
     await b.start(member(2));
     expect(ids(a)).not.toContain('127.0.0.1:7999');
-    await waitFor('A to see B', () => ids(a).length === 2, 2000);
+    await waitFor('A to see B', () => ids(a).length === 2, 2000, 5);
 
     b.abandon();
     const t0 = Date.now();
-    await waitFor('A to expire B', () => ids(a).length === 1, 10 * HB);
+    await waitFor('A to expire B', () => ids(a).length === 1, 10 * HB, 5);
     const elapsed = Date.now() - t0;
     expect(elapsed).toBeGreaterThanOrEqual(2 * HB);
     // A file dead for 10 heartbeats is removed; B's file (dead for less) stays until then.
-    await waitFor('the long-dead file to be reaped', () => !fs.existsSync(stale), 12 * HB);
+    await waitFor('the long-dead file to be reaped', () => !fs.existsSync(stale), 12 * HB, 5);
   });
 
   it('ignores files of another app and malformed files, reporting each once', async () => {
@@ -116,7 +106,7 @@ describe('DirMembership', () => {
     await a.start(member(1));
     const file = path.join(dir, memberFileName(member(1).id));
     fs.rmSync(file);
-    await waitFor('the file to come back', () => fs.existsSync(file), 5 * HB);
+    await waitFor('the file to come back', () => fs.existsSync(file), 5 * HB, 5);
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ app: 'app1', address: member(1).address, capacityBytes: member(1).capacityBytes });
   });
 

@@ -9,6 +9,8 @@ import net from 'node:net';
 import { Redis } from 'ioredis';
 import type { Member } from '@faast/core';
 import { RedisMembership, type RedisMembershipOptions } from '../src/membership-redis';
+import { waitForRedis } from '../../../test/support/redis';
+import { sleep, waitFor } from '../../../test/support/wait';
 
 const HB = 100; // heartbeat, ms: short to keep the tests fast
 
@@ -18,23 +20,6 @@ s.on('error',()=>process.exit(1));s.on('data',(d)=>process.exit(String(d).starts
 const sharedRedis = spawnSync(process.execPath, ['-e', PING], { timeout: 3000 }).status === 0;
 const hasRedisServer = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 if (!sharedRedis && !hasRedisServer) console.warn('membership-redis tests skipped: no Redis at 127.0.0.1:6379 and no redis-server to start');
-
-/** Resolves once `port` answers PING, or after `timeoutMs` with false. */
-async function waitForRedis(port: number, timeoutMs = 5000): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1');
-      s.setTimeout(500, () => (s.destroy(), resolve(false)));
-      s.on('error', () => resolve(false));
-      s.on('data', (d) => (s.destroy(), resolve(String(d).startsWith('+PONG'))));
-      s.write('PING\r\n');
-    });
-    if (ok) return true;
-    await sleep(50);
-  }
-  return false;
-}
 
 async function freePort(): Promise<number> {
   const server = net.createServer().listen(0, '127.0.0.1');
@@ -58,17 +43,6 @@ async function stopRedisServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` every 10 ms; returns the elapsed ms, or throws after `timeoutMs`. */
-async function waitFor(what: string, check: () => boolean, timeoutMs: number): Promise<number> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(10);
-  }
-  return Date.now() - start;
-}
 
 const ids = (m: RedisMembership) => m.members().map((x) => x.id);
 const member = (id: string): Member => ({ id, address: `10.0.0.${id.length}:${7000 + Number(id.slice(1))}`, capacityBytes: 1000 * Number(id.slice(1)) });

@@ -11,6 +11,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { NO_LATENCY_PROFILE, startS3Emulator, type S3Emulator } from '@faast/emulator';
 import { LocalRunner } from '../src/runner/runner';
 import type { CacheletMode, RunnerEvent } from '../src/runner/types';
+import { alive, sleep, waitFor } from '../../../test/support/wait';
 
 jest.setTimeout(60_000);
 
@@ -24,24 +25,6 @@ interface Read {
   body?: string;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 let emulator: S3Emulator;
 let runner: LocalRunner | undefined;

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { ConfigError } from '@faast/core';
 import { LocalRunner } from '../src/runner/runner';
 import type { RunnerEvent, RunnerOptions } from '../src/runner/types';
+import { alive, sleep, waitFor } from '../../../test/support/wait';
 
 jest.setTimeout(30_000);
 
@@ -23,24 +24,6 @@ interface Echo {
   echo?: unknown;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(10);
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 const runners: LocalRunner[] = [];
 const stderr: string[] = [];

@@ -21,6 +21,7 @@ import {
   type HeadRequest,
   type ObjectRef,
 } from '@faast/rpc';
+import { bulkSocketPath } from '@faast/peer';
 import type { ResolvedFaastS3Config } from './config';
 import { Bypass, type CacheTransport, type GetStart, type ReplyStream } from './transport';
 
@@ -87,7 +88,7 @@ export class CacheletConnection implements CacheTransport {
         call.pause();
         if (!msg.header) return finish(new Bypass('fault', 'the first message has no header'));
         const token = msg.header.bulkToken;
-        finish(undefined, { header: msg.header, first: msg.data, call: token.length > 0 ? new BulkReply(`${this.socket}.bulk`, token, call) : call });
+        finish(undefined, { header: msg.header, first: msg.data, call: token.length > 0 ? new BulkReply(bulkSocketPath(this.socket), token, call) : call });
       };
       const onError = (err: ServiceError): void => finish(this.classify(err));
       const onEnd = (): void => finish(new Bypass('fault', 'the stream ended without a header'));

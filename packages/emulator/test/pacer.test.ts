@@ -16,8 +16,6 @@ function sink(): { stream: Writable; data: () => Buffer } {
   return { stream, data: () => Buffer.concat(chunks) };
 }
 
-const timeouts = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-
 describe('BandwidthPacer', () => {
   it('passes every byte through unchanged, in order', async () => {
     const input = randomBytes(300_000);
@@ -95,14 +93,35 @@ describe('BandwidthPacer', () => {
   });
 
   it('clears its timer when destroyed while waiting', async () => {
-    const before = timeouts();
-    const pacer = new BandwidthPacer(1000);
-    pacer.resume();
-    pacer.write(Buffer.alloc(10_000));
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(timeouts()).toBe(before + 1);
-    pacer.destroy();
-    expect(timeouts()).toBe(before);
+    // Watch the timers this pacer sets, not the process's count of timers: other work in the
+    // same process sets and clears timers of its own at any moment.
+    const realSet = global.setTimeout;
+    const realClear = global.clearTimeout;
+    const created: NodeJS.Timeout[] = [];
+    const cleared: unknown[] = [];
+    const setSpy = jest.spyOn(global, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      const handle = realSet(fn, ms);
+      created.push(handle);
+      return handle;
+    }) as typeof setTimeout);
+    const clearSpy = jest.spyOn(global, 'clearTimeout').mockImplementation((handle) => {
+      cleared.push(handle);
+      realClear(handle);
+    });
+    try {
+      const pacer = new BandwidthPacer(1000);
+      pacer.resume();
+      // 10 kB at 1 kB/s: after the first slice the pacer waits on a timer for the next.
+      pacer.write(Buffer.alloc(10_000));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(created).toHaveLength(1);
+      pacer.destroy();
+      expect(cleared).toContain(created[0]);
+    } finally {
+      setSpy.mockRestore();
+      clearSpy.mockRestore();
+      for (const handle of created) realClear(handle);
+    }
   });
 
   it('rejects a rate that is not a positive finite number', () => {

@@ -45,6 +45,12 @@ import { machineLine, watchMachine } from './machine';
 export interface LargeBenchOptions {
   /** Times the whole set of reads is run; figures are medians over runs. Default 3 (1 with `--quick`). */
   runs: number;
+  /**
+   * Warm reads in each run, through the same cachelets after the cold read; each is a sample
+   * of the warm rows (a warm cache serves many reads: the median is its steady state, the
+   * first one included). Default 3 (1 with `--quick`).
+   */
+  warmReads: number;
   /** Size of the object, bytes. Default 256 MiB (64 MiB with `--quick`). */
   sizeBytes: number;
   /** Cluster sizes of the cachelet rows. Default 1, 2, 4. */
@@ -61,6 +67,7 @@ export interface LargeBenchOptions {
 export const LARGE_USAGE = `usage: node packages/bench/dist/main.js large [options]
   --quick           short smoke run (1 run, a 64 MiB object)
   --runs N          repeat the whole set of reads N times, report medians (default 3; 1 with --quick)
+  --warm-reads N    warm reads per run through the same cachelets, each a sample of the warm rows (default 3; 1 with --quick)
   --size BYTES      size of the object, e.g. 256MiB (default 256MiB; 64MiB with --quick; more than one chunk, 8 MiB)
   --cachelets LIST  cluster sizes of the cachelet rows, e.g. 1,2,4 (default 1,2,4)
   --read-ahead N    chunks each cachelet fetches in parallel (default: the daemon's, 4)
@@ -85,6 +92,7 @@ export function parseLargeOptions(argv: string[]): LargeBenchOptions | 'help' {
     options: {
       quick: { type: 'boolean', default: false },
       runs: { type: 'string' },
+      'warm-reads': { type: 'string' },
       size: { type: 'string' },
       cachelets: { type: 'string' },
       'read-ahead': { type: 'string' },
@@ -109,6 +117,7 @@ export function parseLargeOptions(argv: string[]): LargeBenchOptions | 'help' {
   return {
     quick,
     runs: wholeNumber('runs', values.runs, quick ? 1 : 3, 1, 1000),
+    warmReads: wholeNumber('warm-reads', values['warm-reads'], quick ? 1 : 3, 1, 100),
     sizeBytes,
     cachelets,
     readAhead: values['read-ahead'] === undefined ? undefined : wholeNumber('read-ahead', values['read-ahead'], 0, 1, 999),
@@ -160,19 +169,21 @@ class BypassedRead extends Error {
 /** Attempts of one read (a stalled cold read is retried on fresh cachelets, a stalled warm read on the same). */
 const MAX_ATTEMPTS = 3;
 
-/** One row: medians over runs. */
+/** One row: medians over its samples (one read per run; warm rows: `warmReads` per run). */
 export interface LargeSummaryRow {
   id: string;
   kind: ReadKind;
   cachelets: number;
   mbPerSec: number;
+  /** The first read of the row in each run, median (for warm rows: the read right after the cold one). */
+  firstReadMBps: number;
   ms: number;
   firstByteMs: number;
-  /** This row's MB/s / the single stream's, within each run, median. */
+  /** This row's MB/s / the single stream's of the same run, median over the samples. */
   overSingle: number;
-  /** (max − min) / median of MB/s over runs, percent. */
+  /** (max − min) / median of MB/s over the samples, percent. */
   spreadPct: number;
-  /** Runs that measured this row (a read that stalled in every attempt is missing). */
+  /** Reads that measured this row (a read that stalled in every attempt is missing). */
   samples: number;
   originRequests: number;
   originBytesOut: number;
@@ -219,15 +230,15 @@ function rowId(kind: ReadKind, cachelets: number): string {
 
 const sumOf = (xs: Array<number | undefined>): number => xs.reduce<number>((a, x) => a + (x ?? Number.NaN), 0);
 
-/** Medians over runs of every figure; ratios to the single stream within each run, then the median. */
+/** Medians over each row's samples of every figure; ratios to the single stream of the same run, then the median. */
 export function summarizeLarge(runs: LargeRunFigures[], options: Pick<LargeBenchOptions, 'cachelets' | 'sizeBytes'>, window: number, chunkBytes: number, cpus: number): LargeSummary {
   const ids: Array<{ kind: ReadKind; cachelets: number }> = [{ kind: 'direct', cachelets: 0 }];
   for (const kind of ['cold', 'warm'] as const) for (const n of options.cachelets) ids.push({ kind, cachelets: n });
-  const find = (r: LargeRunFigures, id: string): ReadFigures | undefined => r.reads.find((f) => rowId(f.kind, f.cachelets) === id);
+  const reads = (r: LargeRunFigures, id: string): ReadFigures[] => r.reads.filter((f) => rowId(f.kind, f.cachelets) === id);
   const rows: LargeSummaryRow[] = [];
   for (const { kind, cachelets } of ids) {
     const id = rowId(kind, cachelets);
-    const figs = runs.map((r) => find(r, id)).filter((f): f is ReadFigures => f !== undefined);
+    const figs = runs.flatMap((r) => reads(r, id));
     if (figs.length === 0) continue;
     const m = (f: (x: ReadFigures) => number | undefined): number => median(figs.map((x) => f(x) ?? Number.NaN));
     const rates = figs.map((f) => f.mbPerSec);
@@ -237,9 +248,10 @@ export function summarizeLarge(runs: LargeRunFigures[], options: Pick<LargeBench
       kind,
       cachelets,
       mbPerSec: mid,
+      firstReadMBps: median(runs.flatMap((r) => reads(r, id).slice(0, 1).map((f) => f.mbPerSec))),
       ms: m((f) => f.ms),
       firstByteMs: m((f) => f.firstByteMs),
-      overSingle: median(runs.map((r) => (find(r, id)?.mbPerSec ?? Number.NaN) / (find(r, 'direct')?.mbPerSec ?? Number.NaN))),
+      overSingle: median(runs.flatMap((r) => reads(r, id).map((f) => f.mbPerSec / (reads(r, 'direct')[0]?.mbPerSec ?? Number.NaN)))),
       spreadPct: (100 * (Math.max(...rates) - Math.min(...rates))) / mid,
       samples: figs.length,
       originRequests: m((f) => f.origin.requests),
@@ -304,6 +316,7 @@ function label(r: LargeSummaryRow): string {
 export function renderLarge(summary: LargeSummary, options: LargeBenchOptions, object: LargeObject, hashMBps: number, cpus: number, stalls: readonly StallRecord[]): string {
   const { rows, model } = summary;
   const runs = options.runs;
+  const expected = (r: LargeSummaryRow): number => runs * (r.kind === 'warm' ? options.warmReads : 1);
   const throughput = renderTable(
     ['read', 'MB/s', 'time', 'first byte', '× single stream', 'origin GETs', 'origin bytes out', 'MB/s spread'],
     rows.map((r) => [
@@ -314,7 +327,7 @@ export function renderLarge(summary: LargeSummary, options: LargeBenchOptions, o
       ratio(r.overSingle),
       fmt(r.originRequests),
       mib(r.originBytesOut),
-      `${runs > 1 ? `${r.spreadPct.toFixed(0)} %` : '-'}${r.samples < runs ? ` (${r.samples} of ${runs} runs)` : ''}`,
+      `${r.samples > 1 ? `${r.spreadPct.toFixed(0)} %` : '-'}${r.samples < expected(r) ? ` (${r.samples} of ${expected(r)} reads)` : ''}`,
     ]),
   );
   const memory = renderTable(
@@ -354,14 +367,14 @@ export function renderLarge(summary: LargeSummary, options: LargeBenchOptions, o
   const lines = [
     `Reads of one ${formatBytes(options.sizeBytes)} object (random bytes; ${chunks} chunks of ${formatBytes(model.chunkBytes)}) from the emulated origin ` +
       `(${S3_STANDARD_PROFILE.firstByteLatencyMs} ms to first byte, ${S3_STANDARD_PROFILE.bandwidthBytesPerSec / 1e6} MB/s per connection), ` +
-      `medians of ${runs} run${runs > 1 ? 's' : ''}; every body hashed (${options.hash}) as it streams and checked. MB = 10^6 bytes.`,
+      `medians of ${runs} run${runs > 1 ? 's' : ''} (warm rows: ${options.warmReads} read${options.warmReads > 1 ? 's' : ''} per run, the first included); every body hashed (${options.hash}) as it streams and checked. MB = 10^6 bytes.`,
     `Cold: fresh cachelets for each cell, the reader reads through n0 (window of ${model.window} chunks, each fetched by its owner); warm: the same read again through the same cachelets.`,
     'A read that stalls (no byte for a while) is recorded under "Stalls" and tried again.',
     '',
     throughput,
     '',
     ...renderStalls(stalls),
-    `Targets (ratios computed within each run, median over runs):`,
+    `Targets (ratios to the single stream of the same run, median over the samples):`,
   ];
   if (cold) {
     lines.push(
@@ -377,7 +390,8 @@ export function renderLarge(summary: LargeSummary, options: LargeBenchOptions, o
   } else lines.push(`  cold through ${LARGE_TARGETS.coldCachelets} cachelets: not measured (--cachelets).`);
   for (const w of warm) {
     lines.push(
-      `  warm through ${w.cachelets} cachelet${w.cachelets > 1 ? 's' : ''}: ${fmt(w.mbPerSec, 0)} MB/s (target ≥ ${fmt(LARGE_TARGETS.warmMBps)} MB/s: ${w.mbPerSec >= LARGE_TARGETS.warmMBps ? 'met' : 'NOT met'}); ` +
+      `  warm through ${w.cachelets} cachelet${w.cachelets > 1 ? 's' : ''}: ${fmt(w.mbPerSec, 0)} MB/s (target ≥ ${fmt(LARGE_TARGETS.warmMBps)} MB/s: ${w.mbPerSec >= LARGE_TARGETS.warmMBps ? 'met' : 'NOT met'})` +
+        (w.samples > runs ? ` — the first warm read of each run: ${fmt(w.firstReadMBps, 0)} MB/s; ` : '; ') +
         `the reader alone spent ${(w.cpuMs.reader / 1000).toFixed(2)} CPU s on it: about ${fmt(w.readerBoundMBps, 0)} MB/s per vCPU it gets.`,
     );
   }
@@ -468,7 +482,7 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
   // Every cachelet may hold the whole object with room to spare: a warm read must be all hits, whatever the ring's balance.
   const capacityBytes = Math.max(256 * 2 ** 20, 2 * options.sizeBytes);
   process.stderr.write(
-    `large-object benchmark: a ${formatBytes(options.sizeBytes)} object, ${options.runs} run(s) of: one direct read, then cold + warm through ` +
+    `large-object benchmark: a ${formatBytes(options.sizeBytes)} object, ${options.runs} run(s) of: one direct read, then cold + ${options.warmReads} warm through ` +
       `${options.cachelets.join(', ')} fresh cachelet(s). Starting the origin emulator and the reader (child processes)…\n`,
   );
   const closers = new Closers();
@@ -501,7 +515,7 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
     const hashMBps = await reader.hashRate(options.hash);
     const ctx: ReadContext = { origin, reader, object, algorithm: options.hash, chunkBytes };
 
-    const perRun = 1 + 2 * options.cachelets.length;
+    const perRun = 1 + (1 + options.warmReads) * options.cachelets.length;
     const bar = new SingleBar(
       { format: '  run {run}/{runs} [{bar}] {value}/{total} reads  {cell}', hideCursor: true, clearOnComplete: true },
       Presets.shades_classic,
@@ -573,25 +587,28 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
                 continue;
               }
               bar.increment();
-              for (let warmAttempt = 1; warmAttempt <= MAX_ATTEMPTS; warmAttempt++) {
-                checkpoint();
-                bar.update({ cell: `warm, ${n} cachelet(s)${warmAttempt > 1 ? ` (attempt ${warmAttempt})` : ''}` });
-                try {
-                  figures.reads.push(await read('warm', group));
-                  break;
-                } catch (err) {
-                  stalled(err, run, 'warm', n, warmAttempt);
-                  await group.resetReader();
+              for (let warmRead = 1; warmRead <= options.warmReads; warmRead++) {
+                const which = options.warmReads > 1 ? ` ${warmRead}/${options.warmReads}` : '';
+                for (let warmAttempt = 1; warmAttempt <= MAX_ATTEMPTS; warmAttempt++) {
+                  checkpoint();
+                  bar.update({ cell: `warm${which}, ${n} cachelet(s)${warmAttempt > 1 ? ` (attempt ${warmAttempt})` : ''}` });
+                  try {
+                    figures.reads.push(await read('warm', group));
+                    break;
+                  } catch (err) {
+                    stalled(err, run, 'warm', n, warmAttempt);
+                    await group.resetReader();
+                  }
                 }
+                bar.increment();
               }
-              bar.increment();
             } finally {
               const log = group.log().trim();
               if (log) daemonLogs.push(log);
               await group.close();
             }
           }
-          if (measured === 0) bar.increment(2);
+          if (measured === 0) bar.increment(1 + options.warmReads);
         }
         runs.push(figures);
       }
@@ -659,6 +676,7 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
     machine,
     options: {
       runs: options.runs,
+      warmReads: options.warmReads,
       quick: options.quick,
       sizeBytes: options.sizeBytes,
       cachelets: options.cachelets,

@@ -12,12 +12,14 @@ describe('parseLargeOptions', () => {
     if (full === 'help' || quick === 'help') throw new Error('help');
     expect([full.runs, full.sizeBytes, full.cachelets, full.hash, full.readAhead]).toEqual([3, 256 * MiB, [1, 2, 4], 'sha256', undefined]);
     expect([quick.runs, quick.sizeBytes]).toEqual([1, 64 * MiB]);
+    expect([full.warmReads, quick.warmReads]).toEqual([3, 1]);
   });
 
   it('names the bad option', () => {
     expect(() => parseLargeOptions(['--size', '4MiB'])).toThrow(/--size/);
     expect(() => parseLargeOptions(['--cachelets', '1,x'])).toThrow(/--cachelets/);
     expect(() => parseLargeOptions(['--hash', 'md5'])).toThrow(/--hash/);
+    expect(() => parseLargeOptions(['--warm-reads', '0'])).toThrow(/warm-reads/);
     expect(() => parseLargeOptions(['--bogus'])).toThrow();
   });
 });
@@ -100,5 +102,17 @@ describe('summarizeLarge', () => {
     expect(s.rows.find((r) => r.id === 'warm|1')).toBeUndefined();
     expect(s.model.coldOverSingle).toBeGreaterThan(3);
     expect(s.model.coldOverSingle).toBeLessThan(3.5);
+  });
+
+  it('takes every warm read of every run as a sample, each against its own run\'s single stream', () => {
+    const runs: LargeRunFigures[] = [
+      { run: 1, startedAt: '', reads: [read('direct', 0, 100), read('cold', 1, 300), read('warm', 1, 500), read('warm', 1, 900), read('warm', 1, 1000)] },
+      { run: 2, startedAt: '', reads: [read('direct', 0, 50), read('cold', 1, 200), read('warm', 1, 400), read('warm', 1, 800), read('warm', 1, 700)] },
+    ];
+    const warm = summarizeLarge(runs, { cachelets: [1], sizeBytes: 64 * MiB }, 4, 8 * MiB, 2).rows.find((r) => r.id === 'warm|1')!;
+    expect(warm.samples).toBe(6);
+    expect(warm.mbPerSec).toBe(750); // median of 400, 500, 700, 800, 900, 1000
+    expect(warm.firstReadMBps).toBe(450); // 500 and 400
+    expect(warm.overSingle).toBe(9.5); // median of 5, 9, 10 (run 1) and 8, 16, 14 (run 2)
   });
 });

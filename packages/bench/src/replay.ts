@@ -16,7 +16,12 @@
  * instance; one warm instance per app before the clock starts (caches empty); objects capped
  * at 4 MiB. Redis look-aside: TTL 300 s, objects up to 8 MiB.
  *
- *   node packages/bench/dist/main.js replay [--quick] [--seed N] [--redis URL] [--json PATH]
+ * Each population runs `--runs` times (3; 1 with --quick), the order of the baselines rotated
+ * from run to run (none, redis, faast; then redis, faast, none; ...), so that no baseline
+ * always gets the machine first; the reductions are medians over the runs, the detailed
+ * tables and the HTML report those of the median run.
+ *
+ *   node packages/bench/dist/main.js replay [--quick] [--runs N] [--seed N] [--redis URL] [--json PATH]
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -44,6 +49,7 @@ import {
   type TraceGeneratorParams,
 } from '@faast/workload';
 import { resultsPath, wholeNumber } from './args';
+import { median } from './measure';
 import { REDIS_URL } from './redis';
 import { machineLine, watchMachine } from './machine';
 
@@ -83,6 +89,8 @@ export const REPLAY_POPULATIONS: Record<'full' | 'quick', ReplayBenchPopulation[
 export interface ReplayBenchOptions {
   quick: boolean;
   populations: ReplayBenchPopulation[];
+  /** Replays of each population through every baseline; the order of the baselines rotates from run to run. */
+  runs: number;
   redisUrl: string;
   jsonPath: string;
 }
@@ -93,7 +101,9 @@ export const REPLAY_USAGE = `usage: node packages/bench/dist/main.js replay [opt
   Two populations, 12× speed, per app concurrency 4 and at most 2 instances, objects capped at 4 MiB:
   calibrated: generate:seed=42,apps=16,duration=10m,maxBlobBytes=4MiB,maxAccessesPerApp=300, all apps
   rereaders:  generate:seed=42,apps=200,duration=10m,maxBlobBytes=4MiB,maxAccessesPerApp=300, the 6 apps with the most re-reads
-  (about 6 min in all; --quick: 3 min of trace, 100 accesses per app, 6 busiest / 4 re-reading apps, about 2 min)
+  Each population is replayed --runs times, the order of the baselines rotated from run to run; reductions are medians over the runs.
+  (about 6 min per run; --quick: 1 run of 3 min of trace, 100 accesses per app, 6 busiest / 4 re-reading apps, about 2 min)
+  --runs N     replays of each population through every baseline (default 3; 1 with --quick)
   --seed N     another population seed (default 42)
   --redis URL  the Redis of the redis baseline (default ${REDIS_URL}; unreachable: that baseline is skipped)
   --json PATH  where to write the results (default bench-results/replay.json at the repo root; the HTML report beside it)
@@ -105,6 +115,7 @@ export function parseReplayOptions(argv: string[]): ReplayBenchOptions | 'help' 
     args: argv,
     options: {
       quick: { type: 'boolean', default: false },
+      runs: { type: 'string' },
       seed: { type: 'string' },
       redis: { type: 'string' },
       json: { type: 'string' },
@@ -119,6 +130,7 @@ export function parseReplayOptions(argv: string[]): ReplayBenchOptions | 'help' 
   return {
     quick,
     populations: base.map((p) => ({ ...p, generator: { ...p.generator, seed } })),
+    runs: wholeNumber('runs', values.runs, quick ? 1 : 3, 1, 100),
     redisUrl: values.redis ?? REDIS_URL,
     jsonPath: resultsPath(values.json, 'replay'),
   };
@@ -152,6 +164,35 @@ export function reductions(report: ReplayReport): Reductions {
       };
     }),
   };
+}
+
+/** The baselines in the order of run `run` (1-based): the list rotated left by run − 1. */
+export function baselineOrder(baselines: readonly Baseline[], run: number): Baseline[] {
+  const k = (run - 1) % baselines.length;
+  return [...baselines.slice(k), ...baselines.slice(0, k)];
+}
+
+/** Per app and overall, the median over runs of each reduction (runs where it is undefined left out). */
+export function medianReductions(all: readonly Reductions[]): Reductions {
+  const med = (xs: Array<number | undefined>): number | undefined => {
+    const v = median(xs.filter((x): x is number => x !== undefined));
+    return Number.isFinite(v) ? Math.round(v * 10) / 10 : undefined;
+  };
+  const first = all[0];
+  if (!first) return { overall: {}, apps: [] };
+  return {
+    overall: { vsNone: med(all.map((r) => r.overall.vsNone)), vsRedis: med(all.map((r) => r.overall.vsRedis)) },
+    apps: first.apps.map((a) => {
+      const same = all.map((r) => r.apps.find((x) => x.app === a.app));
+      return { ...a, vsNone: med(same.map((x) => x?.vsNone)), vsRedis: med(same.map((x) => x?.vsRedis)) };
+    }),
+  };
+}
+
+/** The index of the run whose overall reduction against none is the median (the lower middle for an even count). */
+export function medianRun(all: readonly Reductions[]): number {
+  const order = all.map((r, i) => ({ i, v: r.overall.vsNone ?? Number.NaN })).sort((a, b) => a.v - b.v);
+  return order[(order.length - 1) >> 1]?.i ?? 0;
 }
 
 /** The reduction table: one row per app (busiest first) and one overall. */
@@ -234,7 +275,8 @@ async function runPopulation(p: ReplayBenchPopulation, options: ReplayBenchOptio
   process.stderr.write(
     `replay benchmark (${p.name}): ${describePopulation(p, source.name)}.\n` +
       `  ${prepared.apps.length} apps, ${prepared.invocations.length} invocations (${prepared.reads} reads, ${prepared.writes} writes) over ` +
-      `${Math.round(prepared.spanMs / 1000)} s of trace: about ${Math.round(prepared.spanMs / p.speed / 1000)} s per baseline (${baselines.join(', ')}).\n` +
+      `${Math.round(prepared.spanMs / 1000)} s of trace: about ${Math.round(prepared.spanMs / p.speed / 1000)} s per baseline (${baselines.join(', ')}), ` +
+      `${options.runs} run${options.runs > 1 ? 's, the order of the baselines rotated' : ''}.\n` +
       (redisSkipped ? `  redis baseline skipped: ${redisSkipped}\n` : ''),
   );
 
@@ -248,6 +290,7 @@ async function runPopulation(p: ReplayBenchPopulation, options: ReplayBenchOptio
   const tty = process.stderr.isTTY === true;
   let bar: SingleBar | undefined;
   let barKey = '';
+  let run = 1;
   const onProgress = (x: ReplayProgress): void => {
     if (!tty) return;
     const key = `${x.baseline}/${x.phase === 'seeding' ? 'seeding' : 'running'}`;
@@ -260,23 +303,28 @@ async function runPopulation(p: ReplayBenchPopulation, options: ReplayBenchOptio
     if (key !== barKey) {
       bar?.stop();
       barKey = key;
-      bar = new SingleBar({ format: `  ${x.baseline.padEnd(5)} [{bar}] {value}/{total} ${x.phase === 'seeding' ? 'objects seeded' : 'invocations'}`, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+      const which = options.runs > 1 ? `run ${run}/${options.runs} ` : '';
+      bar = new SingleBar({ format: `  ${which}${x.baseline.padEnd(5)} [{bar}] {value}/{total} ${x.phase === 'seeding' ? 'objects seeded' : 'invocations'}`, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
       bar.start(Math.max(1, x.total), 0);
     }
     bar?.update(x.done);
   };
-  let report: ReplayReport;
+  const reports: ReplayReport[] = [];
   try {
-    report = await runReplay(prepared, {
-      baselines,
-      speed: p.speed,
-      concurrency: p.concurrency,
-      maxInstances: p.maxInstances,
-      redisUrl: options.redisUrl,
-      selection: p.apps === undefined ? 'all' : `${p.apps} ${p.select}`,
-      onProgress,
-      signal: controller.signal,
-    });
+    for (; run <= options.runs; run++) {
+      reports.push(
+        await runReplay(prepared, {
+          baselines: baselineOrder(baselines, run),
+          speed: p.speed,
+          concurrency: p.concurrency,
+          maxInstances: p.maxInstances,
+          redisUrl: options.redisUrl,
+          selection: p.apps === undefined ? 'all' : `${p.apps} ${p.select}`,
+          onProgress,
+          signal: controller.signal,
+        }),
+      );
+    }
   } catch (err) {
     if (controller.signal.aborted) {
       process.exitCode = 130;
@@ -288,13 +336,29 @@ async function runPopulation(p: ReplayBenchPopulation, options: ReplayBenchOptio
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }
-  const r = reductions(report);
+  const perRun = reports.map(reductions);
+  const mid = medianRun(perRun);
+  const report = reports[mid]!;
+  const r = medianReductions(perRun);
+  const runs = reports.length;
   const out = [
+    ...(runs > 1 ? [`The tables of run ${mid + 1} of ${runs} (the median run by faast's mean reduction against none):`] : []),
     formatReplayTables(report),
     '',
-    `Mean completion time, faast against the others (positive: faast faster) — ${describePopulation(p, source.name)}:`,
+    `Mean completion time, faast against the others (positive: faast faster) — ${describePopulation(p, source.name)}` +
+      (runs > 1 ? `; means of run ${mid + 1}, changes the median over ${runs} runs:` : ':'),
     renderReductions(report, r),
   ];
+  if (runs > 1) {
+    const change = (v: number | undefined): string => (v === undefined ? '-' : formatChange(v));
+    out.push(
+      '',
+      renderTable(
+        ['run', 'order of the baselines', 'faast vs none', 'faast vs redis'],
+        perRun.map((x, i) => [String(i + 1), baselineOrder(baselines, i + 1).join(', '), change(x.overall.vsNone), change(x.overall.vsRedis)]),
+      ),
+    );
+  }
   const failed = report.baselines.filter((b) => b.overall.failed > 0);
   if (failed.length) out.push('', ...failed.map((b) => `${b.baseline}: ${b.overall.failed} invocation(s) failed; first: ${b.errors?.[0]?.error.split('\n')[0] ?? '?'}`));
   if (redisSkipped) out.push('', `redis baseline skipped: ${redisSkipped}`);
@@ -302,6 +366,15 @@ async function runPopulation(p: ReplayBenchPopulation, options: ReplayBenchOptio
   fs.writeFileSync(htmlPathOf(options.jsonPath, p), renderReplayHtml(report));
   return {
     text: out.join('\n'),
-    json: { name: p.name, population: p, trace: source.name, baselines, redisSkipped: redisSkipped ?? null, reductions: r, report },
+    json: {
+      name: p.name,
+      population: p,
+      trace: source.name,
+      baselines,
+      redisSkipped: redisSkipped ?? null,
+      reductions: r,
+      runs: reports.map((x, i) => ({ run: i + 1, order: baselineOrder(baselines, i + 1), reductions: perRun[i], report: x })),
+      medianRun: mid + 1,
+    },
   };
 }

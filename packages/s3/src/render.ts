@@ -109,10 +109,16 @@ function errorResponse(statusCode: number, status: Status__Output, meta: ObjectM
 }
 
 /** Request ids in S3's shape, marked as the cache's. */
+/** Request ids of cached replies: unique per process (a random prefix) and per reply (a counter), as cheap as a counter. */
+const ID_PREFIX = randomBytes(4).toString('hex').toUpperCase();
+const HOST_ID = `faast/${randomBytes(12).toString('base64')}`;
+let replies = 0;
+
 function requestIds(): Record<string, string> {
+  replies = (replies + 1) % 0x1_0000_0000;
   return {
-    'x-amz-request-id': `FAAST${randomBytes(6).toString('hex').toUpperCase()}`,
-    'x-amz-id-2': `faast/${randomBytes(12).toString('base64')}`,
+    'x-amz-request-id': `FAAST${ID_PREFIX}${replies.toString(16).toUpperCase().padStart(8, '0')}`,
+    'x-amz-id-2': HOST_ID,
     date: new Date().toUTCString(),
   };
 }

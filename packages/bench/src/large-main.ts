@@ -425,7 +425,7 @@ export function renderLarge(summary: LargeSummary, options: LargeBenchOptions, o
     `    memory (1 k) → reader: read into a fresh buffer (1 k) → CacheBody → SDK stream → hash (0). ${COPIES.cold.local.kernel} + ${COPIES.cold.local.user} = ${COPIES.cold.local.kernel + COPIES.cold.local.user}.`,
     `  - cold, chunk of a peer: the owner as above up to the chunk (1 k + 2 u), then its bulk TCP port: write from the chunk's memory (1 k); n0: each read lands`,
     `    in place in the chunk's buffer (1 k); then n0 → reader over the bulk socket (1 k, 1 k). ${COPIES.cold.peer.kernel} + ${COPIES.cold.peer.user} = ${COPIES.cold.peer.kernel + COPIES.cold.peer.user}.`,
-    `  - warm: the chunk is in a store: ${COPIES.warm.local.kernel} + ${COPIES.warm.local.user} = ${COPIES.warm.local.kernel + COPIES.warm.local.user} (n0's), ` +
+    `  - warm: the chunk is in a store: ${COPIES.warm.local.kernel} + ${COPIES.warm.local.user} = ${COPIES.warm.local.kernel + COPIES.warm.local.user} (n0's own, or n0's replica of a peer's chunk), ` +
       `${COPIES.warm.peer.kernel} + ${COPIES.warm.peer.user} = ${COPIES.warm.peer.kernel + COPIES.warm.peer.user} (a peer's). The rows weight these by n0's chunk counters.`,
     '  Bodies of 1 MiB or more travel from the cachelet to the app on the bulk socket, and chunks between cachelets on the owner\'s bulk TCP port (raw bytes beside the gRPC call); smaller ones in the gRPC replies.',
     '  Checked on this Node: HTTP/1 body chunks own their memory (a copy); HTTP/2 DATA chunks are views of a 64 KiB read buffer (no copy).',

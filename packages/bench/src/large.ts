@@ -535,7 +535,7 @@ export async function startLargeGroup(options: LargeGroupOptions): Promise<Large
 
 /** The cachelet counters a read is checked with. */
 export const LARGE_COUNTERS = [
-  'chunkedReads', 'chunkHits', 'chunkMisses', 'chunkPeerFetches', 'chunkPassThrough', 'versionChanges',
+  'chunkedReads', 'chunkHits', 'chunkMisses', 'chunkPeerFetches', 'chunkReplicaHits', 'chunkPassThrough', 'versionChanges',
   'originRequests', 'bytesFromOrigin', 'bytesServed', 'forwarded', 'peerServed', 'peerErrors', 'peerFallbacks', 'evictions',
 ] as const;
 export type LargeCounter = (typeof LARGE_COUNTERS)[number];
@@ -629,7 +629,7 @@ export async function measureRead(ctx: ReadContext, kind: ReadKind, group: Large
   const totalChunks = Math.ceil(ctx.object.bytes / ctx.chunkBytes);
   const n0 = counters[0];
   const chunks = n0
-    ? { total: totalChunks, local: n0.chunkHits + n0.chunkMisses, fromPeers: n0.chunkPeerFetches }
+    ? { total: totalChunks, local: n0.chunkHits + n0.chunkMisses + n0.chunkReplicaHits, fromPeers: n0.chunkPeerFetches }
     : { total: 0, local: 0, fromPeers: 0 };
   const origin = {
     requests: originAfter.total - originBefore.total,

@@ -86,7 +86,7 @@ export function formatStats(s: StatsReply__Output): string {
     ['peer errors', `${s.peerErrors} (${s.peerFallbacks} reads fell back to the origin)`],
     ['not owner', String(s.notOwner)],
     ['revalidations', String(s.revalidations)],
-    ['chunked reads', `${s.chunkedReads} (chunks: ${s.chunkHits} hits, ${s.chunkMisses} from origin, ${s.chunkPeerFetches} from peers, ${s.chunkPassThrough} not stored; ${s.versionChanges} version changes)`],
+    ['chunked reads', `${s.chunkedReads} (chunks: ${s.chunkHits} hits, ${s.chunkMisses} from origin, ${s.chunkPeerFetches} from peers, ${s.chunkReplicaHits} from replicas, ${s.chunkPassThrough} not stored; ${s.versionChanges} version changes)`],
     ['uptime', `${s.uptimeSeconds.toFixed(0)} s`],
   ];
   return renderTable(['stat', 'value'], rows);

@@ -9,7 +9,8 @@
  * Across cachelets (the owner protocol): the ring assigns every key an owner, which holds
  * the authoritative version. A non-owner reads through the owner; it keeps a replica of an
  * object it reads often, and serves it only after the owner validated its version (a
- * metadata call). A forwarded read is never forwarded again: a receiver that does not own the
+ * metadata call); chunks of large objects it reads often are kept the same way, and served
+ * without a call (a chunk key names its version: it never goes stale). A forwarded read is never forwarded again: a receiver that does not own the
  * key under its own view reads the origin. An unreachable owner is suspect for a while and
  * its keys are read from the origin. No SDK and no transport here: origin, membership and
  * peers are ports.
@@ -28,7 +29,7 @@ import { systemClock, type Clock, type Member, type Membership, type ObjectMeta,
 import { parseRange, resolveRange, type RangeSpec } from './range';
 import type { HeadResult, PeerContext, ReadRequest, ReadResult, Source, ValidateResult } from './read';
 import { CacheletStats, type CacheletStatsSnapshot } from './stats';
-import { MemoryStore, type StoredObject } from './store';
+import { entrySize, MemoryStore, type StoredObject } from './store';
 
 export type { HeadResult, ReadRequest, ReadResult, Source } from './read';
 
@@ -56,7 +57,7 @@ export class Cachelet {
   private readonly counters = new CacheletStats();
   /** The objects this cachelet owns. */
   private readonly local: LocalCache;
-  /** Replicas of hot objects owned by others (a share of the capacity). */
+  /** Replicas of hot objects and chunks owned by others (a share of the capacity). */
   private readonly replicas: MemoryStore;
   /** Write notices an owner could not be given, by owner id: delivered before the owner is used again, and retried in the background. */
   private readonly pending = new Map<string, Map<string, ObjectRef>>();
@@ -180,25 +181,54 @@ export class Cachelet {
     }
   }
 
-  /** One chunk, from its owner (or, if that is this cachelet or unreachable, through the local store and the origin). */
+  /**
+   * One chunk: from its owner — or from a replica of it here, kept once this cachelet has read
+   * the chunk `replicaMinReads` times — or, if the owner is this cachelet or unreachable,
+   * through the local store and the origin.
+   */
   private async fetchChunk(ref: ObjectRef, meta: ObjectMeta, index: number, admit: boolean): Promise<Buffer> {
-    {
-      const owner = this.peering.owner(chunkKey(`${ref.bucket}/${ref.key}`, meta.etag, index));
-      if (owner !== this.peering.self.id) {
-        const usable = this.usablePeer(owner);
-        const peer = usable instanceof Promise ? await usable : usable;
-        if (peer) {
-          try {
-            this.counters.chunkPeerFetches++;
-            return await peer.getChunk(ref, meta, index, this.config.chunkBytes, this.peering.context());
-          } catch (err) {
-            if (!isPeerFault(err)) throw err;
-            this.peerFailed(owner);
-          }
+    const key = chunkKey(`${ref.bucket}/${ref.key}`, meta.etag, index);
+    // A replica is good whoever owns the chunk now (it was kept under an earlier view, maybe).
+    const replica = this.replicas.get(key);
+    if (replica) {
+      this.counters.chunkReplicaHits++;
+      return replica.body;
+    }
+    const owner = this.peering.owner(key);
+    if (owner !== this.peering.self.id) {
+      const usable = this.usablePeer(owner);
+      const peer = usable instanceof Promise ? await usable : usable;
+      if (peer) {
+        let body: Buffer | undefined;
+        try {
+          this.counters.chunkPeerFetches++;
+          body = await peer.getChunk(ref, meta, index, this.config.chunkBytes, this.peering.context());
+        } catch (err) {
+          if (!isPeerFault(err)) throw err;
+          this.peerFailed(owner);
+        }
+        if (body) {
+          if (admit) this.keepChunkReplica(key, meta, body);
+          return body;
         }
       }
-      return await this.local.readChunk(ref, meta, index, this.config.chunkBytes, admit);
     }
+    return await this.local.readChunk(ref, meta, index, this.config.chunkBytes, admit);
+  }
+
+  /**
+   * Keeps a replica of a peer's chunk read often enough, if it fits in the free part of the
+   * replica share. It evicts nothing: a sequential read of an object larger than that room
+   * keeps its first chunks instead of cycling every chunk through (an LRU smaller than a scan
+   * would never hit).
+   */
+  private keepChunkReplica(key: string, meta: ObjectMeta, body: Buffer): void {
+    const reads = (this.reads.get(key) ?? 0) + 1;
+    this.reads.set(key, reads);
+    if (reads < this.config.replicaMinReads || this.replicas.capacityBytes <= 1) return;
+    const now = this.clock.now();
+    const entry: StoredObject = { meta, body, storedAtMs: now, verifiedAtMs: now, epoch: 'immutable' };
+    if (this.replicas.bytesUsed + entrySize(key, entry) <= this.replicas.capacityBytes) this.replicas.set(key, entry);
   }
 
   /** Owner side of a chunk fetch by a peer. */

@@ -55,6 +55,8 @@ export class CacheletStats {
   chunkHits = 0;
   /** Chunks fetched from their owner (another cachelet). */
   chunkPeerFetches = 0;
+  /** Chunks served from this cachelet's replica of a peer's chunk (no call: a chunk never changes). */
+  chunkReplicaHits = 0;
   /** Chunks not stored because the object is larger than the whole ring's capacity (streamed through). */
   chunkPassThrough = 0;
   /** Chunked reads that found the object changed at the origin (restarted, or failed after bytes were sent). */

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { Cachelet, CacheError, ChunkReader, chunkKey, entrySize, type CacheletConfigInput, type ObjectMeta, type ObjectRef, type OriginGetOptions, type OriginGetResult, type ReadResult } from '@faast/core';
 import { bytesOf, FakeOrigin, ManualClock, readAll } from './fake-origin';
-import { Cluster } from './cluster-fixture';
+import { Cluster, memberOf } from './cluster-fixture';
 
 const CB = 1024;
 const SMALL: CacheletConfigInput = { chunkThresholdBytes: 4096, chunkBytes: CB, readAhead: 3, streamChunkBytes: 256 };
@@ -344,5 +344,69 @@ describe('three in-process cachelets', () => {
     expect(stats.map((s) => s.objects)).toEqual(c.ids.map((id) => owners.filter((o) => o === id).length));
     expect(stats.reduce((n, s) => n + s.chunkPeerFetches, 0)).toBeGreaterThan(0);
     expect(stats.reduce((n, s) => n + s.peerErrors, 0)).toBe(0);
+  });
+
+  /** Three cachelets whose getChunk reaches the owner's `chunk()` across a turn of the event loop, counting the calls. */
+  async function chunkCluster(config: CacheletConfigInput) {
+    // Every member's view carries every member's capacity (admission sums them).
+    const members = ['A', 'B', 'C'].map((id) => memberOf(id, config.capacityBytes ?? 1 << 20));
+    const c = await Cluster.start({ ids: ['A', 'B', 'C'], views: { A: members, B: members, C: members }, config: { ...SMALL, ...config } });
+    const connect = c.connector.connect.bind(c.connector);
+    const peerChunkCalls: number[] = [];
+    c.connector.connect = (member) => ({
+      ...connect(member),
+      getChunk: async (r, meta, index, chunkBytes) => {
+        peerChunkCalls.push(index);
+        await tick();
+        return c.c(member.id).chunk(r, meta, index, chunkBytes);
+      },
+    });
+    return { c, peerChunkCalls };
+  }
+
+  it('a chunk of a peer read twice through one cachelet is kept there: later reads take it without a call, byte-identical', async () => {
+    const { c, peerChunkCalls } = await chunkCluster({ replicaShare: 0.5 });
+    cluster = c;
+    const data = bytesOf(SIZE, 19);
+    const meta = c.put('big', data);
+    const peerChunks = upTo(10).filter((i) => c.c('A').peering.owner(chunkKey('bkt/big', meta.etag, i)) !== 'A');
+    expect(peerChunks.length).toBeGreaterThan(0);
+
+    for (let read = 1; read <= 3; read++) expect((await c.read('A', 'big')).bytes.equals(data)).toBe(true);
+    const a = c.c('A').stats();
+    // Reads 1 and 2 fetch every peer chunk from its owner (the second keeps them); read 3 takes none.
+    expect(peerChunkCalls).toHaveLength(2 * peerChunks.length);
+    expect(a.chunkPeerFetches).toBe(2 * peerChunks.length);
+    expect(a.chunkReplicaHits).toBe(peerChunks.length);
+    expect(a.replicaObjects).toBe(peerChunks.length);
+    // Still one origin read per chunk across the ring.
+    expect(c.origin.gets.filter((g) => g.options.range)).toHaveLength(10);
+  });
+
+  it('the replica room never evicts for a chunk: a scan larger than the room keeps its first chunks, and they hit', async () => {
+    // Room for 2 chunk replicas (with their keys and metadata), not 3.
+    const { c } = await chunkCluster({ capacityBytes: 16 * CB, replicaShare: 0.2 });
+    cluster = c;
+    const data = bytesOf(SIZE, 20);
+    const meta = c.put('big', data);
+    const peerChunks = upTo(10).filter((i) => c.c('A').peering.owner(chunkKey('bkt/big', meta.etag, i)) !== 'A');
+    expect(peerChunks.length).toBeGreaterThanOrEqual(3);
+    for (let read = 1; read <= 3; read++) expect((await c.read('A', 'big')).bytes.equals(data)).toBe(true);
+    const a = c.c('A').stats();
+    expect(a.replicaObjects).toBe(2);
+    expect(a.replicaBytes).toBeLessThanOrEqual(Math.floor(16 * CB * 0.2));
+    // Read 3: the two kept chunks are hits; an LRU that let every chunk in would have none left.
+    expect(a.chunkReplicaHits).toBe(2);
+    expect(a.chunkPeerFetches).toBe(3 * peerChunks.length - 2);
+  });
+
+  it('an object larger than the ring keeps no replica either', async () => {
+    // 3 members of 3 KiB: 9 KiB in all, less than the 10 KiB object; yet room for a chunk replica in each.
+    const { c } = await chunkCluster({ capacityBytes: 3 * CB, replicaShare: 0.5 });
+    cluster = c;
+    const data = bytesOf(SIZE, 21);
+    c.put('big', data);
+    for (let read = 1; read <= 3; read++) expect((await c.read('A', 'big')).bytes.equals(data)).toBe(true);
+    expect(c.c('A').stats()).toMatchObject({ chunkReplicaHits: 0, replicaObjects: 0 });
   });
 });

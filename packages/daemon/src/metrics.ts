@@ -34,6 +34,7 @@ const COUNTERS: [NumericField, string, string][] = [
   ['chunkHits', 'faast_chunk_hits_total', 'Chunks served from the store'],
   ['chunkMisses', 'faast_chunk_misses_total', 'Chunks read from the origin'],
   ['chunkPeerFetches', 'faast_chunk_peer_fetches_total', 'Chunks fetched from their owner'],
+  ['chunkReplicaHits', 'faast_chunk_replica_hits_total', 'Chunks served from a replica of a peer\'s chunk'],
   ['chunkPassThrough', 'faast_chunk_pass_through_total', 'Chunks not stored: the object is larger than the ring'],
   ['versionChanges', 'faast_version_changes_total', 'Chunked reads that found the object changed at the origin'],
 ];

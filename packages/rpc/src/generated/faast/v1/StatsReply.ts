@@ -71,6 +71,10 @@ export interface StatsReply {
   'chunkPeerFetches'?: (number | string | Long);
   'chunkPassThrough'?: (number | string | Long);
   'versionChanges'?: (number | string | Long);
+  /**
+   * chunks served from a replica of a peer's chunk
+   */
+  'chunkReplicaHits'?: (number | string | Long);
 }
 
 /**
@@ -141,4 +145,8 @@ export interface StatsReply__Output {
   'chunkPeerFetches': (number);
   'chunkPassThrough': (number);
   'versionChanges': (number);
+  /**
+   * chunks served from a replica of a peer's chunk
+   */
+  'chunkReplicaHits': (number);
 }

@@ -106,6 +106,23 @@ describe('a 64 MiB object over three cachelets', () => {
     console.log(`64 MiB: first read ${firstMs} ms, cached reads ${againMs.toFixed(0)} ms each; objects per node ${stats.map((s) => s.objects).join('/')}`);
   });
 
+  it('a node that has read a large object twice keeps its peers\' chunks: the third read takes them from its replicas', async () => {
+    const data = bytes(40 * MiB, 65);
+    await put('replicated.bin', data);
+    const n0 = c.nodes[0]!;
+    const before = await n0.stats();
+    const fromPeers = async (): Promise<number> => Number((await n0.stats()).chunkPeerFetches) - Number(before.chunkPeerFetches);
+    expect(sha((await get(n0.client, 'replicated.bin')).body)).toBe(sha(data));
+    const peerChunks = await fromPeers();
+    expect(peerChunks).toBeGreaterThan(0); // 5 chunks over three members: some are the peers'
+    expect(sha((await get(n0.client, 'replicated.bin')).body)).toBe(sha(data)); // second read: kept
+    expect(sha((await get(n0.client, 'replicated.bin')).body)).toBe(sha(data)); // third: from the replicas
+    const after = await n0.stats();
+    expect(Number(after.chunkReplicaHits) - Number(before.chunkReplicaHits)).toBe(peerChunks);
+    expect(await fromPeers()).toBe(2 * peerChunks);
+    expect(rec.of('replicated.bin').filter((r) => r.range)).toHaveLength(5); // the origin still read each chunk once
+  });
+
   it('ranges across chunk boundaries, suffix and open ranges, on a partially cached object, with S3 semantics', async () => {
     const size = 2 * CHUNK + 12_345; // three chunks, the last one short
     const data = bytes(size, 20);

@@ -21,7 +21,7 @@ import { slices, teeInto } from './bodies';
 import { formatConsistency, resolveCacheletConfig, type CacheletConfig, type CacheletConfigInput } from './config';
 import { evaluateConditions, type Conditions } from './conditions';
 import { CacheError, invalidArgument } from './errors';
-import { ChunkReader, chunkKey } from './chunks';
+import { ChunkReader, chunkKey, chunkVersionPrefix } from './chunks';
 import { LocalCache } from './local';
 import { StaticMembership } from './membership-static';
 import { Peering } from './peering';
@@ -217,18 +217,31 @@ export class Cachelet {
   }
 
   /**
-   * Keeps a replica of a peer's chunk read often enough, if it fits in the free part of the
-   * replica share. It evicts nothing: a sequential read of an object larger than that room
-   * keeps its first chunks instead of cycling every chunk through (an LRU smaller than a scan
-   * would never hit).
+   * Keeps a replica of a peer's chunk read often enough, within the replica share. Room is
+   * made from the least recently used replicas of other objects (or other versions), never
+   * from this version's own chunks: a sequential read of an object larger than the room keeps
+   * its first chunks instead of cycling every chunk through (an LRU smaller than a scan would
+   * never hit), and an object no longer read gives its room to the next.
    */
   private keepChunkReplica(key: string, meta: ObjectMeta, body: Buffer): void {
     const reads = (this.reads.get(key) ?? 0) + 1;
     this.reads.set(key, reads);
-    if (reads < this.config.replicaMinReads || this.replicas.capacityBytes <= 1) return;
+    if (reads < this.config.replicaMinReads) return;
     const now = this.clock.now();
     const entry: StoredObject = { meta, body, storedAtMs: now, verifiedAtMs: now, epoch: 'immutable' };
-    if (this.replicas.bytesUsed + entrySize(key, entry) <= this.replicas.capacityBytes) this.replicas.set(key, entry);
+    const need = entrySize(key, entry);
+    const free = (): number => this.replicas.capacityBytes - this.replicas.bytesUsed;
+    if (need > this.replicas.capacityBytes) return;
+    if (free() < need) {
+      const own = chunkVersionPrefix(key);
+      for (const other of [...this.replicas.leastRecentKeys()]) {
+        if (free() >= need) break;
+        if (other.startsWith(own)) continue;
+        this.replicas.delete(other);
+        this.counters.evictions++;
+      }
+    }
+    if (free() >= need) this.replicas.set(key, entry);
   }
 
   /** Owner side of a chunk fetch by a peer. */

@@ -19,6 +19,11 @@ export function isChunkKey(key: string): boolean {
   return key.includes(SEP);
 }
 
+/** What every chunk key of the same version of the same object starts with (`key`: a chunk key). */
+export function chunkVersionPrefix(key: string): string {
+  return key.slice(0, key.lastIndexOf(SEP) + 1);
+}
+
 /** Fetches one whole chunk of a version. */
 export type FetchChunk = (index: number) => Promise<Buffer>;
 

@@ -96,6 +96,11 @@ export class MemoryStore {
     return this.lru.keys();
   }
 
+  /** The keys from the least recently used (the next to be evicted) to the most. */
+  leastRecentKeys(): IterableIterator<string> {
+    return this.lru.rkeys();
+  }
+
   clear(): void {
     this.lru.clear();
   }

@@ -383,7 +383,7 @@ describe('three in-process cachelets', () => {
     expect(c.origin.gets.filter((g) => g.options.range)).toHaveLength(10);
   });
 
-  it('the replica room never evicts for a chunk: a scan larger than the room keeps its first chunks, and they hit', async () => {
+  it('a chunk never evicts another of its own object: a scan larger than the replica room keeps its first chunks, and they hit', async () => {
     // Room for 2 chunk replicas (with their keys and metadata), not 3.
     const { c } = await chunkCluster({ capacityBytes: 16 * CB, replicaShare: 0.2 });
     cluster = c;
@@ -398,6 +398,30 @@ describe('three in-process cachelets', () => {
     // Read 3: the two kept chunks are hits; an LRU that let every chunk in would have none left.
     expect(a.chunkReplicaHits).toBe(2);
     expect(a.chunkPeerFetches).toBe(3 * peerChunks.length - 2);
+  });
+
+  it('an object no longer read gives its replica room to the next one', async () => {
+    const { c } = await chunkCluster({ capacityBytes: 16 * CB, replicaShare: 0.2 }); // room for 2 chunk replicas
+    cluster = c;
+    const x = bytesOf(SIZE, 22);
+    const y = bytesOf(SIZE, 23);
+    const metaX = c.put('x', x);
+    const metaY = c.put('y', y);
+    const peersOf = (meta: ObjectMeta, key: string) => upTo(10).filter((i) => c.c('A').peering.owner(chunkKey(`bkt/${key}`, meta.etag, i)) !== 'A');
+    expect(peersOf(metaX, 'x').length).toBeGreaterThanOrEqual(2);
+    expect(peersOf(metaY, 'y').length).toBeGreaterThanOrEqual(2);
+    for (let read = 1; read <= 2; read++) expect((await c.read('A', 'x')).bytes.equals(x)).toBe(true);
+    expect(c.c('A').stats().replicaObjects).toBe(2); // x's first two peer chunks
+    const before = c.c('A').stats();
+    for (let read = 1; read <= 3; read++) expect((await c.read('A', 'y')).bytes.equals(y)).toBe(true);
+    const after = c.c('A').stats();
+    expect(after.replicaObjects).toBe(2);
+    expect(after.chunkReplicaHits - before.chunkReplicaHits).toBe(2); // y's third read
+    expect(after.evictions - before.evictions).toBe(2); // x's replicas made room
+    // x's chunks are fetched from their owners again.
+    const fetched = after.chunkPeerFetches;
+    expect((await c.read('A', 'x')).bytes.equals(x)).toBe(true);
+    expect(c.c('A').stats().chunkPeerFetches - fetched).toBe(peersOf(metaX, 'x').length);
   });
 
   it('an object larger than the ring keeps no replica either', async () => {

@@ -10,10 +10,10 @@
  * the authoritative version. A non-owner reads through the owner; it keeps a replica of an
  * object it reads often, and serves it only after the owner validated its version (a
  * metadata call); chunks of large objects it reads often are kept the same way, and served
- * without a call (a chunk key names its version: it never goes stale). A forwarded read is never forwarded again: a receiver that does not own the
- * key under its own view reads the origin. An unreachable owner is suspect for a while and
- * its keys are read from the origin. No SDK and no transport here: origin, membership and
- * peers are ports.
+ * without a call (a chunk key names its version: it never goes stale). A forwarded read is
+ * never forwarded again: a receiver that does not own the key under its own view reads the
+ * origin. An unreachable owner is suspect for a while and its keys are read from the origin.
+ * No SDK and no transport here: origin, membership and peers are ports.
  */
 import { LRUCache } from 'lru-cache';
 import { answer } from './answer';

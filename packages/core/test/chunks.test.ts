@@ -361,18 +361,22 @@ describe('three in-process cachelets', () => {
         return c.c(member.id).chunk(r, meta, index, chunkBytes);
       },
     });
-    return { c, peerChunkCalls };
+    /** The chunks of `key` (version `meta`) that A does not own. */
+    const peersOf = (meta: ObjectMeta, key: string): number[] => upTo(10).filter((i) => c.c('A').peering.owner(chunkKey(`bkt/${key}`, meta.etag, i)) !== 'A');
+    /** Reads `key` through A `times` times, checking the bytes each time. */
+    const readThroughA = async (key: string, data: Buffer, times: number): Promise<void> => {
+      for (let read = 1; read <= times; read++) expect((await c.read('A', key)).bytes.equals(data)).toBe(true);
+    };
+    return { c, peerChunkCalls, peersOf, readThroughA };
   }
 
   it('a chunk of a peer read twice through one cachelet is kept there: later reads take it without a call, byte-identical', async () => {
-    const { c, peerChunkCalls } = await chunkCluster({ replicaShare: 0.5 });
+    const { c, peerChunkCalls, peersOf, readThroughA } = await chunkCluster({ replicaShare: 0.5 });
     cluster = c;
     const data = bytesOf(SIZE, 19);
-    const meta = c.put('big', data);
-    const peerChunks = upTo(10).filter((i) => c.c('A').peering.owner(chunkKey('bkt/big', meta.etag, i)) !== 'A');
+    const peerChunks = peersOf(c.put('big', data), 'big');
     expect(peerChunks.length).toBeGreaterThan(0);
-
-    for (let read = 1; read <= 3; read++) expect((await c.read('A', 'big')).bytes.equals(data)).toBe(true);
+    await readThroughA('big', data, 3);
     const a = c.c('A').stats();
     // Reads 1 and 2 fetch every peer chunk from its owner (the second keeps them); read 3 takes none.
     expect(peerChunkCalls).toHaveLength(2 * peerChunks.length);
@@ -385,13 +389,12 @@ describe('three in-process cachelets', () => {
 
   it('a chunk never evicts another of its own object: a scan larger than the replica room keeps its first chunks, and they hit', async () => {
     // Room for 2 chunk replicas (with their keys and metadata), not 3.
-    const { c } = await chunkCluster({ capacityBytes: 16 * CB, replicaShare: 0.2 });
+    const { c, peersOf, readThroughA } = await chunkCluster({ capacityBytes: 16 * CB, replicaShare: 0.2 });
     cluster = c;
     const data = bytesOf(SIZE, 20);
-    const meta = c.put('big', data);
-    const peerChunks = upTo(10).filter((i) => c.c('A').peering.owner(chunkKey('bkt/big', meta.etag, i)) !== 'A');
+    const peerChunks = peersOf(c.put('big', data), 'big');
     expect(peerChunks.length).toBeGreaterThanOrEqual(3);
-    for (let read = 1; read <= 3; read++) expect((await c.read('A', 'big')).bytes.equals(data)).toBe(true);
+    await readThroughA('big', data, 3);
     const a = c.c('A').stats();
     expect(a.replicaObjects).toBe(2);
     expect(a.replicaBytes).toBeLessThanOrEqual(Math.floor(16 * CB * 0.2));
@@ -401,36 +404,34 @@ describe('three in-process cachelets', () => {
   });
 
   it('an object no longer read gives its replica room to the next one', async () => {
-    const { c } = await chunkCluster({ capacityBytes: 16 * CB, replicaShare: 0.2 }); // room for 2 chunk replicas
+    const { c, peersOf, readThroughA } = await chunkCluster({ capacityBytes: 16 * CB, replicaShare: 0.2 }); // room for 2 chunk replicas
     cluster = c;
     const x = bytesOf(SIZE, 22);
     const y = bytesOf(SIZE, 23);
-    const metaX = c.put('x', x);
-    const metaY = c.put('y', y);
-    const peersOf = (meta: ObjectMeta, key: string) => upTo(10).filter((i) => c.c('A').peering.owner(chunkKey(`bkt/${key}`, meta.etag, i)) !== 'A');
-    expect(peersOf(metaX, 'x').length).toBeGreaterThanOrEqual(2);
-    expect(peersOf(metaY, 'y').length).toBeGreaterThanOrEqual(2);
-    for (let read = 1; read <= 2; read++) expect((await c.read('A', 'x')).bytes.equals(x)).toBe(true);
+    const peersOfX = peersOf(c.put('x', x), 'x');
+    expect(peersOfX.length).toBeGreaterThanOrEqual(2);
+    expect(peersOf(c.put('y', y), 'y').length).toBeGreaterThanOrEqual(2);
+    await readThroughA('x', x, 2);
     expect(c.c('A').stats().replicaObjects).toBe(2); // x's first two peer chunks
     const before = c.c('A').stats();
-    for (let read = 1; read <= 3; read++) expect((await c.read('A', 'y')).bytes.equals(y)).toBe(true);
+    await readThroughA('y', y, 3);
     const after = c.c('A').stats();
     expect(after.replicaObjects).toBe(2);
     expect(after.chunkReplicaHits - before.chunkReplicaHits).toBe(2); // y's third read
     expect(after.evictions - before.evictions).toBe(2); // x's replicas made room
     // x's chunks are fetched from their owners again.
     const fetched = after.chunkPeerFetches;
-    expect((await c.read('A', 'x')).bytes.equals(x)).toBe(true);
-    expect(c.c('A').stats().chunkPeerFetches - fetched).toBe(peersOf(metaX, 'x').length);
+    await readThroughA('x', x, 1);
+    expect(c.c('A').stats().chunkPeerFetches - fetched).toBe(peersOfX.length);
   });
 
   it('an object larger than the ring keeps no replica either', async () => {
     // 3 members of 3 KiB: 9 KiB in all, less than the 10 KiB object; yet room for a chunk replica in each.
-    const { c } = await chunkCluster({ capacityBytes: 3 * CB, replicaShare: 0.5 });
+    const { c, readThroughA } = await chunkCluster({ capacityBytes: 3 * CB, replicaShare: 0.5 });
     cluster = c;
     const data = bytesOf(SIZE, 21);
     c.put('big', data);
-    for (let read = 1; read <= 3; read++) expect((await c.read('A', 'big')).bytes.equals(data)).toBe(true);
+    await readThroughA('big', data, 3);
     expect(c.c('A').stats()).toMatchObject({ chunkReplicaHits: 0, replicaObjects: 0 });
   });
 });

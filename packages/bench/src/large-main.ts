@@ -553,6 +553,20 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
         offsetInChunk: served === undefined ? undefined : served % chunkBytes,
       });
     };
+    /** One warm read through `group`, tried again on the same cachelets if it stalls; undefined if every attempt did. */
+    const readWarm = async (group: LargeGroup, run: number, n: number, which: string): Promise<ReadFigures | undefined> => {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        checkpoint();
+        bar.update({ cell: `warm${which}, ${n} cachelet(s)${attempt > 1 ? ` (attempt ${attempt})` : ''}` });
+        try {
+          return await read('warm', group);
+        } catch (err) {
+          stalled(err, run, 'warm', n, attempt);
+          await group.resetReader();
+        }
+      }
+      return undefined;
+    };
     try {
       for (let run = 1; run <= options.runs; run++) {
         const figures: LargeRunFigures = { run, startedAt: new Date().toISOString(), reads: [] };
@@ -588,18 +602,8 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
               }
               bar.increment();
               for (let warmRead = 1; warmRead <= options.warmReads; warmRead++) {
-                const which = options.warmReads > 1 ? ` ${warmRead}/${options.warmReads}` : '';
-                for (let warmAttempt = 1; warmAttempt <= MAX_ATTEMPTS; warmAttempt++) {
-                  checkpoint();
-                  bar.update({ cell: `warm${which}, ${n} cachelet(s)${warmAttempt > 1 ? ` (attempt ${warmAttempt})` : ''}` });
-                  try {
-                    figures.reads.push(await read('warm', group));
-                    break;
-                  } catch (err) {
-                    stalled(err, run, 'warm', n, warmAttempt);
-                    await group.resetReader();
-                  }
-                }
+                const warm = await readWarm(group, run, n, options.warmReads > 1 ? ` ${warmRead}/${options.warmReads}` : '');
+                if (warm) figures.reads.push(warm);
                 bar.increment();
               }
             } finally {

@@ -191,7 +191,8 @@ export function medianReductions(all: readonly Reductions[]): Reductions {
 
 /** The index of the run whose overall reduction against none is the median (the lower middle for an even count). */
 export function medianRun(all: readonly Reductions[]): number {
-  const order = all.map((r, i) => ({ i, v: r.overall.vsNone ?? Number.NaN })).sort((a, b) => a.v - b.v);
+  // A run without the figure sorts first (NaN would make the order undefined).
+  const order = all.map((r, i) => ({ i, v: r.overall.vsNone ?? -Infinity })).sort((a, b) => a.v - b.v);
   return order[(order.length - 1) >> 1]?.i ?? 0;
 }
 

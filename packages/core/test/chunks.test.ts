@@ -367,14 +367,18 @@ describe('three in-process cachelets', () => {
     const readThroughA = async (key: string, data: Buffer, times: number): Promise<void> => {
       for (let read = 1; read <= times; read++) expect((await c.read('A', key)).bytes.equals(data)).toBe(true);
     };
-    return { c, peerChunkCalls, peersOf, readThroughA };
+    /** Writes `key` (10 chunks of seeded bytes), returns the bytes and the chunks A does not own. */
+    const putBig = (key: string, seed: number): { data: Buffer; peerChunks: number[] } => {
+      const data = bytesOf(SIZE, seed);
+      return { data, peerChunks: peersOf(c.put(key, data), key) };
+    };
+    cluster = c;
+    return { c, peerChunkCalls, readThroughA, putBig };
   }
 
   it('a chunk of a peer read twice through one cachelet is kept there: later reads take it without a call, byte-identical', async () => {
-    const { c, peerChunkCalls, peersOf, readThroughA } = await chunkCluster({ replicaShare: 0.5 });
-    cluster = c;
-    const data = bytesOf(SIZE, 19);
-    const peerChunks = peersOf(c.put('big', data), 'big');
+    const { c, peerChunkCalls, readThroughA, putBig } = await chunkCluster({ replicaShare: 0.5 });
+    const { data, peerChunks } = putBig('big', 19);
     expect(peerChunks.length).toBeGreaterThan(0);
     await readThroughA('big', data, 3);
     const a = c.c('A').stats();
@@ -389,10 +393,8 @@ describe('three in-process cachelets', () => {
 
   it('a chunk never evicts another of its own object: a scan larger than the replica room keeps its first chunks, and they hit', async () => {
     // Room for 2 chunk replicas (with their keys and metadata), not 3.
-    const { c, peersOf, readThroughA } = await chunkCluster({ capacityBytes: 16 * CB, replicaShare: 0.2 });
-    cluster = c;
-    const data = bytesOf(SIZE, 20);
-    const peerChunks = peersOf(c.put('big', data), 'big');
+    const { c, readThroughA, putBig } = await chunkCluster({ capacityBytes: 16 * CB, replicaShare: 0.2 });
+    const { data, peerChunks } = putBig('big', 20);
     expect(peerChunks.length).toBeGreaterThanOrEqual(3);
     await readThroughA('big', data, 3);
     const a = c.c('A').stats();
@@ -404,13 +406,11 @@ describe('three in-process cachelets', () => {
   });
 
   it('an object no longer read gives its replica room to the next one', async () => {
-    const { c, peersOf, readThroughA } = await chunkCluster({ capacityBytes: 16 * CB, replicaShare: 0.2 }); // room for 2 chunk replicas
-    cluster = c;
-    const x = bytesOf(SIZE, 22);
-    const y = bytesOf(SIZE, 23);
-    const peersOfX = peersOf(c.put('x', x), 'x');
+    const { c, readThroughA, putBig } = await chunkCluster({ capacityBytes: 16 * CB, replicaShare: 0.2 }); // room for 2 chunk replicas
+    const { data: x, peerChunks: peersOfX } = putBig('x', 22);
+    const { data: y, peerChunks: peersOfY } = putBig('y', 23);
     expect(peersOfX.length).toBeGreaterThanOrEqual(2);
-    expect(peersOf(c.put('y', y), 'y').length).toBeGreaterThanOrEqual(2);
+    expect(peersOfY.length).toBeGreaterThanOrEqual(2);
     await readThroughA('x', x, 2);
     expect(c.c('A').stats().replicaObjects).toBe(2); // x's first two peer chunks
     const before = c.c('A').stats();
@@ -427,10 +427,8 @@ describe('three in-process cachelets', () => {
 
   it('an object larger than the ring keeps no replica either', async () => {
     // 3 members of 3 KiB: 9 KiB in all, less than the 10 KiB object; yet room for a chunk replica in each.
-    const { c, readThroughA } = await chunkCluster({ capacityBytes: 3 * CB, replicaShare: 0.5 });
-    cluster = c;
-    const data = bytesOf(SIZE, 21);
-    c.put('big', data);
+    const { c, readThroughA, putBig } = await chunkCluster({ capacityBytes: 3 * CB, replicaShare: 0.5 });
+    const { data } = putBig('big', 21);
     await readThroughA('big', data, 3);
     expect(c.c('A').stats()).toMatchObject({ chunkReplicaHits: 0, replicaObjects: 0 });
   });

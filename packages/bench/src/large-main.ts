@@ -24,6 +24,7 @@ import {
   COPIES,
   copiesPerByte,
   LARGE_BUCKET,
+  isPlain,
   measureRead,
   modelMs,
   OriginProcess,
@@ -225,14 +226,17 @@ export interface LargeSummary {
 }
 
 function rowId(kind: ReadKind, cachelets: number): string {
-  return kind === 'direct' ? 'direct' : `${kind}|${cachelets}`;
+  return isPlain(kind) ? kind : `${kind}|${cachelets}`;
 }
 
 const sumOf = (xs: Array<number | undefined>): number => xs.reduce<number>((a, x) => a + (x ?? Number.NaN), 0);
 
 /** Medians over each row's samples of every figure; ratios to the single stream of the same run, then the median. */
 export function summarizeLarge(runs: LargeRunFigures[], options: Pick<LargeBenchOptions, 'cachelets' | 'sizeBytes'>, window: number, chunkBytes: number, cpus: number): LargeSummary {
-  const ids: Array<{ kind: ReadKind; cachelets: number }> = [{ kind: 'direct', cachelets: 0 }];
+  const ids: Array<{ kind: ReadKind; cachelets: number }> = [
+    { kind: 'direct', cachelets: 0 },
+    { kind: 'ranged', cachelets: 0 },
+  ];
   for (const kind of ['cold', 'warm'] as const) for (const n of options.cachelets) ids.push({ kind, cachelets: n });
   const reads = (r: LargeRunFigures, id: string): ReadFigures[] => r.reads.filter((f) => rowId(f.kind, f.cachelets) === id);
   const rows: LargeSummaryRow[] = [];
@@ -309,6 +313,7 @@ const secs = (ms: number): string => (!Number.isFinite(ms) ? '-' : ms < 1000 ? `
 
 function label(r: LargeSummaryRow): string {
   if (r.kind === 'direct') return 'single stream (plain S3Client)';
+  if (r.kind === 'ranged') return "no cache: a cold read's GETs";
   return `${r.kind}, ${r.cachelets} cachelet${r.cachelets > 1 ? 's' : ''}`;
 }
 
@@ -352,7 +357,7 @@ export function renderLarge(summary: LargeSummary, options: LargeBenchOptions, o
     ['read', 'chunks: n0 itself / from peers', 'syscall bytes per byte: reader + cachelets (measured)', 'kernel copies (path)', 'user-space copies (path)', 'copies per byte (path)'],
     rows.map((r) => [
       label(r),
-      r.kind === 'direct' ? '-' : `${fmt(r.chunksLocal)} / ${fmt(r.chunksFromPeers)}`,
+      isPlain(r.kind) ? '-' : `${fmt(r.chunksLocal)} / ${fmt(r.chunksFromPeers)}`,
       `${r.syscallBytesPerByte.reader.toFixed(2)} + ${r.syscallBytesPerByte.daemons.toFixed(2)} = ${(r.syscallBytesPerByte.reader + r.syscallBytesPerByte.daemons).toFixed(2)}`,
       r.copies.kernel.toFixed(2),
       r.copies.user.toFixed(2),
@@ -363,12 +368,14 @@ export function renderLarge(summary: LargeSummary, options: LargeBenchOptions, o
   const cold = rows.find((r) => r.kind === 'cold' && r.cachelets === LARGE_TARGETS.coldCachelets);
   const warm = rows.filter((r) => r.kind === 'warm');
   const single = rows.find((r) => r.kind === 'direct');
+  const ranged = rows.find((r) => r.kind === 'ranged');
   const chunks = Math.ceil(options.sizeBytes / model.chunkBytes);
   const lines = [
     `Reads of one ${formatBytes(options.sizeBytes)} object (random bytes; ${chunks} chunks of ${formatBytes(model.chunkBytes)}) from the emulated origin ` +
       `(${S3_STANDARD_PROFILE.firstByteLatencyMs} ms to first byte, ${S3_STANDARD_PROFILE.bandwidthBytesPerSec / 1e6} MB/s per connection), ` +
       `medians of ${runs} run${runs > 1 ? 's' : ''} (warm rows: ${options.warmReads} read${options.warmReads > 1 ? 's' : ''} per run, the first included); every body hashed (${options.hash}) as it streams and checked. MB = 10^6 bytes.`,
     `Cold: fresh cachelets for each cell, the reader reads through n0 (window of ${model.window} chunks, each fetched by its owner); warm: the same read again through the same cachelets.`,
+    `No cache: the plain client makes a cold read's origin requests itself — a ranged GET per chunk, ${model.window} at a time, hashed in order — the most the origin and this box allow that pattern, with no cachelet in the way.`,
     'A read that stalls (no byte for a while) is recorded under "Stalls" and tried again.',
     '',
     throughput,
@@ -387,6 +394,13 @@ export function renderLarge(summary: LargeSummary, options: LargeBenchOptions, o
         `(reader ${(cold.cpuMs.reader / 1000).toFixed(2)}, cachelets ${(cold.cpuMs.daemons / 1000).toFixed(2)}, origin emulator ${(cold.cpuMs.origin / 1000).toFixed(2)}): ` +
         `at most ${fmt(cold.cpuBoundMBps, 0)} MB/s on ${cpus} vCPUs, ${ratio(cold.cpuBoundMBps / (single?.mbPerSec ?? Number.NaN))} the single stream — the CPU, not the origin, is the limit here.`,
     );
+    if (ranged) {
+      lines.push(
+        `    No cache at all, the same ${chunks} ranged GETs ${model.window} at a time by the plain client: ${fmt(ranged.mbPerSec, 1)} MB/s = ${ratio(ranged.overSingle)} the single stream ` +
+          `(${((ranged.cpuMs.reader + ranged.cpuMs.origin) / 1000).toFixed(2)} CPU s: reader ${(ranged.cpuMs.reader / 1000).toFixed(2)}, origin emulator ${(ranged.cpuMs.origin / 1000).toFixed(2)}) — ` +
+          `the ceiling of any cache for this read on this box${ranged.overSingle < LARGE_TARGETS.coldOverSingle ? ', itself below the target' : ''}; through ${cold.cachelets} cachelets the cold read reached ${fmt((100 * cold.mbPerSec) / ranged.mbPerSec, 0)} % of it.`,
+      );
+    }
   } else lines.push(`  cold through ${LARGE_TARGETS.coldCachelets} cachelets: not measured (--cachelets).`);
   for (const w of warm) {
     lines.push(
@@ -420,7 +434,7 @@ export function renderLarge(summary: LargeSummary, options: LargeBenchOptions, o
     '  syscall bytes: rchar + wchar of /proc/PID/io over the read (bytes passed to read/write system calls: sockets), per object byte — the',
     '  measured count of the kernel crossings, to set against the "kernel copies" the path predicts.',
     '  The path (Node 20; bodies and chunks on the bulk sockets), per byte:',
-    `  - single stream: socket → kernel→user read (1 kernel) → llhttp body chunk, a copy of the read buffer (1 user) → SDK stream → hash. ${COPIES.direct.kernel} + ${COPIES.direct.user}.`,
+    `  - single stream (and no cache: each ranged GET the same way): socket → kernel→user read (1 kernel) → llhttp body chunk, a copy of the read buffer (1 user) → SDK stream → hash. ${COPIES.direct.kernel} + ${COPIES.direct.user}.`,
     `  - cold, chunk of n0: origin socket read (1 k) → HTTP body copy (1 u) → Buffer.concat into the 8 MiB chunk (1 u) → the bulk socket: write from the chunk's`,
     `    memory (1 k) → reader: read into a fresh buffer (1 k) → CacheBody → SDK stream → hash (0). ${COPIES.cold.local.kernel} + ${COPIES.cold.local.user} = ${COPIES.cold.local.kernel + COPIES.cold.local.user}.`,
     `  - cold, chunk of a peer: the owner as above up to the chunk (1 k + 2 u), then its bulk TCP port: write from the chunk's memory (1 k); n0: each read lands`,
@@ -482,7 +496,7 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
   // Every cachelet may hold the whole object with room to spare: a warm read must be all hits, whatever the ring's balance.
   const capacityBytes = Math.max(256 * 2 ** 20, 2 * options.sizeBytes);
   process.stderr.write(
-    `large-object benchmark: a ${formatBytes(options.sizeBytes)} object, ${options.runs} run(s) of: one direct read, then cold + ${options.warmReads} warm through ` +
+    `large-object benchmark: a ${formatBytes(options.sizeBytes)} object, ${options.runs} run(s) of: one direct read, one without a cache in ranged GETs, then cold + ${options.warmReads} warm through ` +
       `${options.cachelets.join(', ')} fresh cachelet(s). Starting the origin emulator and the reader (child processes)…\n`,
   );
   const closers = new Closers();
@@ -513,9 +527,9 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
     }
     checkpoint();
     const hashMBps = await reader.hashRate(options.hash);
-    const ctx: ReadContext = { origin, reader, object, algorithm: options.hash, chunkBytes };
+    const ctx: ReadContext = { origin, reader, object, algorithm: options.hash, chunkBytes, window };
 
-    const perRun = 1 + (1 + options.warmReads) * options.cachelets.length;
+    const perRun = 2 + (1 + options.warmReads) * options.cachelets.length;
     const bar = new SingleBar(
       { format: '  run {run}/{runs} [{bar}] {value}/{total} reads  {cell}', hideCursor: true, clearOnComplete: true },
       Presets.shades_classic,
@@ -527,7 +541,7 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
     // A read that stalled or bypassed the cache is recorded and tried again (at most MAX_ATTEMPTS times); other errors end the benchmark.
     const read = async (kind: ReadKind, group: LargeGroup | undefined): Promise<ReadFigures> => {
       const f = await measureRead(ctx, kind, group);
-      if (kind !== 'direct' && f.counters[0]?.chunkedReads !== 1) throw new BypassedRead(f);
+      if (!isPlain(kind) && f.counters[0]?.chunkedReads !== 1) throw new BypassedRead(f);
       return f;
     };
     const stalled = (err: unknown, run: number, kind: ReadKind, cachelets: number, attempt: number): void => {
@@ -570,19 +584,21 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
     try {
       for (let run = 1; run <= options.runs; run++) {
         const figures: LargeRunFigures = { run, startedAt: new Date().toISOString(), reads: [] };
-        bar.update({ run, cell: 'single stream' });
-        for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-          await reader.open();
-          try {
-            figures.reads.push(await read('direct', undefined));
-            break;
-          } catch (err) {
-            stalled(err, run, 'direct', 0, attempt);
-          } finally {
-            await reader.release();
+        for (const kind of ['direct', 'ranged'] as const) {
+          bar.update({ run, cell: kind === 'direct' ? 'single stream' : 'no cache, ranged GETs' });
+          for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            await reader.open();
+            try {
+              figures.reads.push(await read(kind, undefined));
+              break;
+            } catch (err) {
+              stalled(err, run, kind, 0, attempt);
+            } finally {
+              await reader.release();
+            }
           }
+          bar.increment();
         }
-        bar.increment();
         for (const n of options.cachelets) {
           let measured = 0;
           for (let attempt = 1; attempt <= MAX_ATTEMPTS && measured === 0; attempt++) {

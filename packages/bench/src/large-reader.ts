@@ -14,7 +14,8 @@
  * - `{ op: 'open', config, socket? }`: a new client (plain, or withFaast on `socket`); the
  *   previous one is destroyed and its cachelet connections closed → `{ op: 'done' }`;
  * - `{ op: 'release' }`: destroys the client and closes its connections → `{ op: 'done' }`;
- * - `{ op: 'read', object, algorithm }`: reads and checks the object with the client →
+ * - `{ op: 'read', object, algorithm, ranged? }`: reads and checks the object with the client (one
+ *   GetObject, or with `ranged` one ranged GetObject per chunk, a window at a time) →
  *   `{ op: 'read', read, cpuMs, gc }` (this process's CPU time and GC pauses over the read), or
  *   `{ op: 'stalled', bytes, lastByteMs }` (a {@link StallError});
  * - `{ op: 'hash-rate', algorithm }` → `{ op: 'hash-rate', mbPerSec }` ({@link hashRate});
@@ -131,6 +132,68 @@ export async function readHashed(client: S3Client, object: ExpectedObject, algor
   return { bytes, digest, ms, firstByteMs };
 }
 
+/**
+ * Reads the object with `client` as a cachelet reads it cold, without any cache: one ranged
+ * GetObject per chunk of `chunkBytes`, `window` of them in flight, hashed in order (a chunk
+ * that arrives early waits for the ones before it). Throws like {@link readHashed}.
+ */
+export async function readRanged(client: S3Client, object: ExpectedObject, algorithm: HashAlgorithm, chunkBytes: number, window: number): Promise<HashedRead> {
+  const hash = digester(algorithm);
+  const t0 = performance.now();
+  let firstByteMs = Number.NaN;
+  let lastByteMs = 0;
+  let bytes = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let stalled: (() => void) | undefined;
+  const arm = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => stalled?.(), STALL_MS);
+  };
+  const chunks = Math.ceil(object.bytes / chunkBytes);
+  const fetchChunk = async (i: number): Promise<Buffer[]> => {
+    const end = Math.min(object.bytes, (i + 1) * chunkBytes) - 1;
+    const out = await client.send(new GetObjectCommand({ Bucket: object.bucket, Key: object.key, Range: `bytes=${i * chunkBytes}-${end}` }));
+    const parts: Buffer[] = [];
+    for await (const piece of out.Body as unknown as AsyncIterable<Buffer>) {
+      lastByteMs = performance.now() - t0;
+      if (Number.isNaN(firstByteMs)) firstByteMs = lastByteMs;
+      arm();
+      parts.push(piece);
+    }
+    return parts;
+  };
+  const inFlight: Promise<Buffer[]>[] = [];
+  let next = 0;
+  const fill = (): void => {
+    while (next < chunks && inFlight.length < window) {
+      const p = fetchChunk(next++);
+      p.catch(() => undefined); // awaited in order below
+      inFlight.push(p);
+    }
+  };
+  try {
+    arm();
+    const stall = new Promise<never>((_, reject) => (stalled = () => reject(new StallError(bytes, lastByteMs))));
+    stall.catch(() => undefined);
+    fill();
+    while (inFlight.length) {
+      const parts = await Promise.race([inFlight.shift()!, stall]);
+      fill();
+      for (const part of parts) {
+        hash.update(part);
+        bytes += part.length;
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  const ms = performance.now() - t0;
+  const digest = hash.digest();
+  if (bytes !== object.bytes) throw new Error(`ranged GETs of ${object.key}: ${bytes} bytes, expected ${object.bytes}`);
+  if (digest !== object.digest) throw new Error(`ranged GETs of ${object.key}: digest ${digest}, expected ${object.digest} (wrong bytes)`);
+  return { bytes, digest, ms, firstByteMs };
+}
+
 /** A read as the reader process measured it. */
 export interface ReaderRead {
   read: HashedRead;
@@ -144,7 +207,7 @@ export interface ReaderRead {
 export type ReaderRequest =
   | { op: 'open'; config: S3ClientConfig; socket?: string }
   | { op: 'release' }
-  | { op: 'read'; object: ExpectedObject; algorithm: HashAlgorithm }
+  | { op: 'read'; object: ExpectedObject; algorithm: HashAlgorithm; ranged?: { chunkBytes: number; window: number } }
   | { op: 'hash-rate'; algorithm: HashAlgorithm }
   | { op: 'close' };
 
@@ -159,8 +222,8 @@ export type ReaderReply =
 /** Messages to the parent. */
 export type ReaderMessage = { op: 'ready' } | { op: 'event'; event: FaastEvent } | ReaderReply;
 
-/** {@link readHashed} with this process's CPU time and GC pauses around it. */
-async function measuredRead(client: S3Client, object: ExpectedObject, algorithm: HashAlgorithm): Promise<ReaderRead> {
+/** {@link readHashed} (or {@link readRanged}) with this process's CPU time and GC pauses around it. */
+async function measuredRead(client: S3Client, object: ExpectedObject, algorithm: HashAlgorithm, ranged?: { chunkBytes: number; window: number }): Promise<ReaderRead> {
   const gc = { ms: 0, count: 0 };
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -171,7 +234,7 @@ async function measuredRead(client: S3Client, object: ExpectedObject, algorithm:
   observer.observe({ entryTypes: ['gc'] });
   const cpuBefore = process.cpuUsage();
   try {
-    const read = await readHashed(client, object, algorithm);
+    const read = ranged ? await readRanged(client, object, algorithm, ranged.chunkBytes, ranged.window) : await readHashed(client, object, algorithm);
     const cpu = process.cpuUsage(cpuBefore);
     return { read, cpuMs: (cpu.user + cpu.system) / 1000, gc };
   } finally {
@@ -211,7 +274,7 @@ function main(): void {
       case 'read':
         if (!client) throw new Error('read: no client is open');
         try {
-          return { op: 'read', ...(await measuredRead(client, m.object, m.algorithm)) };
+          return { op: 'read', ...(await measuredRead(client, m.object, m.algorithm, m.ranged)) };
         } catch (err) {
           if (err instanceof StallError) return { op: 'stalled', bytes: err.bytes, lastByteMs: err.lastByteMs };
           throw err;

@@ -381,10 +381,14 @@ export class ReaderProcess {
     if (!this.exited) await this.request({ op: 'release' }, 'done');
   }
 
-  /** Reads `object` with the open client, checking length and digest; throws a {@link StallError} when the read stalled. */
-  async read(object: LargeObject, algorithm: HashAlgorithm): Promise<ReaderRead> {
+  /**
+   * Reads `object` with the open client, checking length and digest — in one GetObject, or with
+   * `ranged` in ranged GetObjects of a chunk each, a window at a time; throws a {@link StallError}
+   * when the read stalled.
+   */
+  async read(object: LargeObject, algorithm: HashAlgorithm, ranged?: { chunkBytes: number; window: number }): Promise<ReaderRead> {
     const expected: ExpectedObject = { bucket: LARGE_BUCKET, key: object.key, bytes: object.bytes, digest: object.digest };
-    const r = await this.request({ op: 'read', object: expected, algorithm }, 'read', 'stalled');
+    const r = await this.request({ op: 'read', object: expected, algorithm, ...(ranged ? { ranged } : {}) }, 'read', 'stalled');
     if (r.op === 'stalled') throw new StallError(r.bytes, r.lastByteMs);
     return { read: r.read, cpuMs: r.cpuMs, gc: r.gc };
   }
@@ -552,8 +556,18 @@ function diff(after: LargeCounters, before: LargeCounters): LargeCounters {
 // ---------------------------------------------------------------------------------------------
 // One measured read
 
-/** Which read. */
-export type ReadKind = 'direct' | 'cold' | 'warm';
+/**
+ * Which read: `direct`, one GetObject with the plain client; `ranged`, the plain client making
+ * the origin requests of a cold read itself — a ranged GET per chunk, a window at a time — with
+ * no cache in the way (what the origin and this machine allow that pattern); `cold` and `warm`
+ * through the cachelets.
+ */
+export type ReadKind = 'direct' | 'ranged' | 'cold' | 'warm';
+
+/** Reads with the plain client, no cachelet. */
+export function isPlain(kind: ReadKind): kind is 'direct' | 'ranged' {
+  return kind === 'direct' || kind === 'ranged';
+}
 
 /** Everything measured about one read. */
 export interface ReadFigures {
@@ -594,6 +608,8 @@ export interface ReadContext {
   object: LargeObject;
   algorithm: HashAlgorithm;
   chunkBytes: number;
+  /** The cachelets' read-ahead: the window of the ranged read. */
+  window: number;
 }
 
 /**
@@ -612,7 +628,7 @@ export async function measureRead(ctx: ReadContext, kind: ReadKind, group: Large
 
   let measured: ReaderRead;
   try {
-    measured = await ctx.reader.read(ctx.object, ctx.algorithm);
+    measured = await ctx.reader.read(ctx.object, ctx.algorithm, kind === 'ranged' ? { chunkBytes: ctx.chunkBytes, window: ctx.window } : undefined);
   } catch (err) {
     if (err instanceof StallError) err.counters = await Promise.all(nodes.map(async (n, i) => diff(pick(await n.stats()), countersBefore[i]!)));
     throw err;
@@ -645,6 +661,8 @@ export async function measureRead(ctx: ReadContext, kind: ReadKind, group: Large
   };
   if (kind === 'direct') {
     expect(origin.requests === 1, `${origin.requests} origin requests for one GetObject`);
+  } else if (kind === 'ranged') {
+    expect(origin.requests === totalChunks, `${origin.requests} origin requests for ${totalChunks} ranged GETs`);
   } else {
     const sum = (c: LargeCounter): number => counters.reduce((a, x) => a + x[c], 0);
     expect(n0?.chunkedReads === 1, `n0 counted ${n0?.chunkedReads} chunked reads, expected 1 (did the read bypass the cache?)`);
@@ -733,7 +751,7 @@ export const COPIES = {
 
 /** Copies per byte of a read, weighted by where its chunks came from. */
 export function copiesPerByte(kind: ReadKind, chunks: { local: number; fromPeers: number }): { kernel: number; user: number } {
-  if (kind === 'direct') return { ...COPIES.direct };
+  if (isPlain(kind)) return { ...COPIES.direct };
   const c = COPIES[kind];
   const total = chunks.local + chunks.fromPeers;
   if (total === 0) return { kernel: Number.NaN, user: Number.NaN };

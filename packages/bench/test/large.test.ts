@@ -90,11 +90,15 @@ describe('summarizeLarge', () => {
 
   it('takes ratios to the single stream within each run, then the median', () => {
     const runs: LargeRunFigures[] = [
-      { run: 1, startedAt: '', reads: [read('direct', 0, 100), read('cold', 1, 300)] },
-      { run: 2, startedAt: '', reads: [read('direct', 0, 50), read('cold', 1, 200)] },
-      { run: 3, startedAt: '', reads: [read('direct', 0, 80), read('cold', 1, 160)] },
+      { run: 1, startedAt: '', reads: [read('direct', 0, 100), read('ranged', 0, 250), read('cold', 1, 300)] },
+      { run: 2, startedAt: '', reads: [read('direct', 0, 50), read('ranged', 0, 100), read('cold', 1, 200)] },
+      { run: 3, startedAt: '', reads: [read('direct', 0, 80), read('ranged', 0, 240), read('cold', 1, 160)] },
     ];
     const s = summarizeLarge(runs, { cachelets: [1], sizeBytes: 64 * MiB }, 4, 8 * MiB, 2);
+    expect(s.rows.map((r) => r.id)).toEqual(['direct', 'ranged', 'cold|1']);
+    const ranged = s.rows.find((r) => r.id === 'ranged')!;
+    expect([ranged.mbPerSec, ranged.overSingle, ranged.cachelets]).toEqual([240, 2.5, 0]); // ratios 2.5, 2, 3
+    expect(ranged.copies).toEqual({ kernel: 1, user: 1 }); // a plain read, like the single stream
     const cold = s.rows.find((r) => r.id === 'cold|1')!;
     expect(cold.mbPerSec).toBe(200);
     expect(cold.overSingle).toBe(3); // ratios 3, 4, 2

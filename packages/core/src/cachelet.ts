@@ -21,7 +21,8 @@ import { slices, teeInto } from './bodies';
 import { formatConsistency, resolveCacheletConfig, type CacheletConfig, type CacheletConfigInput } from './config';
 import { evaluateConditions, type Conditions } from './conditions';
 import { CacheError, invalidArgument } from './errors';
-import { ChunkReader, chunkKey, chunkVersionPrefix } from './chunks';
+import { ChunkReader, chunkKey, chunkVersionPrefix, type Chunk } from './chunks';
+import { ChunkPool } from './pool';
 import { LocalCache } from './local';
 import { StaticMembership } from './membership-static';
 import { Peering } from './peering';
@@ -59,6 +60,8 @@ export class Cachelet {
   private readonly local: LocalCache;
   /** Replicas of hot objects and chunks owned by others (a share of the capacity). */
   private readonly replicas: MemoryStore;
+  /** Buffers for chunks relayed from peers to transient readers, reused chunk after chunk. */
+  private readonly relayBuffers: ChunkPool;
   /** Write notices an owner could not be given, by owner id: delivered before the owner is used again, and retried in the background. */
   private readonly pending = new Map<string, Map<string, ObjectRef>>();
   private pendingTimer: NodeJS.Timeout | undefined;
@@ -78,6 +81,8 @@ export class Cachelet {
     };
     const store = new MemoryStore({ capacityBytes: this.config.capacityBytes - replicaBytes, onRemove });
     this.replicas = new MemoryStore({ capacityBytes: Math.max(1, replicaBytes), onRemove });
+    // Enough for two readers' windows; more relays than that allocate (and leave to the GC).
+    this.relayBuffers = new ChunkPool(this.config.chunkBytes, 2 * this.config.readAhead);
     const self = options.self ?? { id: 'local', address: '', capacityBytes: this.config.capacityBytes };
     this.peering = new Peering(self, options.membership ?? new StaticMembership([self]), options.peers, this.clock, this.config.suspectMs);
     // Copies are stamped with the view they were verified under (epoch and view count): after any
@@ -154,7 +159,7 @@ export class Cachelet {
     // An object larger than the whole ring's capacity streams through: its chunks are not stored.
     const admit = meta.size <= this.peering.members.reduce((sum, m) => sum + m.capacityBytes, 0);
     const c = this.config;
-    const reader = new ChunkReader(meta, range.start, range.end, c.chunkBytes, c.readAhead, c.streamChunkBytes, (i) => this.fetchChunk(req.ref, meta, i, admit));
+    const reader = new ChunkReader(meta, range.start, range.end, c.chunkBytes, c.readAhead, c.streamChunkBytes, (i) => this.fetchChunk(req.ref, meta, i, admit, req.transient === true));
     try {
       await reader.begin();
     } catch (err) {
@@ -165,7 +170,9 @@ export class Cachelet {
       if (attempt === 0) return this.get(req, undefined, attempt + 1);
       throw err;
     }
-    return answer(this.counters, meta, spec, req.conditions, source, () => this.forgetOnChange(req.ref, reader.body()), () => reader.cancel());
+    const answered = answer(this.counters, meta, spec, req.conditions, source, () => this.forgetOnChange(req.ref, reader.body()), () => reader.cancel());
+    if ('body' in answered && req.transient) answered.reusesMemory = true;
+    return answered;
   }
 
   /** A change found after bytes were sent fails the body — and the old header is dropped, so later reads get the new version. */
@@ -184,15 +191,16 @@ export class Cachelet {
   /**
    * One chunk: from its owner — or from a replica of it here, kept once this cachelet has read
    * the chunk `replicaMinReads` times — or, if the owner is this cachelet or unreachable,
-   * through the local store and the origin.
+   * through the local store and the origin. For a `transient` reader, a peer's chunk not
+   * kept as a replica is received into a reused buffer, given back once it is written out.
    */
-  private async fetchChunk(ref: ObjectRef, meta: ObjectMeta, index: number, admit: boolean): Promise<Buffer> {
+  private async fetchChunk(ref: ObjectRef, meta: ObjectMeta, index: number, admit: boolean, transient: boolean): Promise<Chunk> {
     const key = chunkKey(`${ref.bucket}/${ref.key}`, meta.etag, index);
     // A replica is good whoever owns the chunk now (it was kept under an earlier view, maybe).
     const replica = this.replicas.get(key);
     if (replica) {
       this.counters.chunkReplicaHits++;
-      return replica.body;
+      return { body: replica.body };
     }
     const owner = this.peering.owner(key);
     if (owner !== this.peering.self.id) {
@@ -202,18 +210,20 @@ export class Cachelet {
         let body: Buffer | undefined;
         try {
           this.counters.chunkPeerFetches++;
-          body = await peer.getChunk(ref, meta, index, this.config.chunkBytes, this.peering.context());
+          const alloc = transient ? (bytes: number) => this.relayBuffers.take(bytes) : undefined;
+          body = await peer.getChunk(ref, meta, index, this.config.chunkBytes, this.peering.context(), alloc);
         } catch (err) {
           if (!isPeerFault(err)) throw err;
           this.peerFailed(owner);
         }
         if (body) {
-          if (admit) this.keepChunkReplica(key, meta, body);
-          return body;
+          const kept = admit && this.keepChunkReplica(key, meta, body);
+          const relayed = body;
+          return kept || !transient ? { body } : { body, release: () => this.relayBuffers.give(relayed) };
         }
       }
     }
-    return await this.local.readChunk(ref, meta, index, this.config.chunkBytes, admit);
+    return { body: await this.local.readChunk(ref, meta, index, this.config.chunkBytes, admit) };
   }
 
   /**
@@ -223,15 +233,15 @@ export class Cachelet {
    * its first chunks instead of cycling every chunk through (an LRU smaller than a scan would
    * never hit), and an object no longer read gives its room to the next.
    */
-  private keepChunkReplica(key: string, meta: ObjectMeta, body: Buffer): void {
+  private keepChunkReplica(key: string, meta: ObjectMeta, body: Buffer): boolean {
     const reads = (this.reads.get(key) ?? 0) + 1;
     this.reads.set(key, reads);
-    if (reads < this.config.replicaMinReads) return;
+    if (reads < this.config.replicaMinReads) return false;
     const now = this.clock.now();
     const entry: StoredObject = { meta, body, storedAtMs: now, verifiedAtMs: now, epoch: 'immutable' };
     const need = entrySize(key, entry);
     const free = (): number => this.replicas.capacityBytes - this.replicas.bytesUsed;
-    if (need > this.replicas.capacityBytes) return;
+    if (need > this.replicas.capacityBytes) return false;
     if (free() < need) {
       const own = chunkVersionPrefix(key);
       for (const other of [...this.replicas.leastRecentKeys()]) {
@@ -241,7 +251,7 @@ export class Cachelet {
         this.counters.evictions++;
       }
     }
-    if (free() >= need) this.replicas.set(key, entry);
+    return free() >= need && this.replicas.set(key, entry);
   }
 
   /** Owner side of a chunk fetch by a peer. */

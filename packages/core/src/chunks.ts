@@ -24,8 +24,14 @@ export function chunkVersionPrefix(key: string): string {
   return key.slice(0, key.lastIndexOf(SEP) + 1);
 }
 
+/** A whole chunk, and how to give its memory back once its last byte is out (when it can be reused). */
+export interface Chunk {
+  body: Buffer;
+  release?: () => void;
+}
+
 /** Fetches one whole chunk of a version. */
-export type FetchChunk = (index: number) => Promise<Buffer>;
+export type FetchChunk = (index: number) => Promise<Chunk>;
 
 /**
  * Reads bytes `[start, end]` of a chunked object: keeps up to `readAhead` chunk fetches in
@@ -37,7 +43,7 @@ export class ChunkReader {
   private readonly first: number;
   private readonly last: number;
   private next: number;
-  private readonly window: Promise<Buffer>[] = [];
+  private readonly window: Promise<Chunk>[] = [];
   private cancelled = false;
 
   constructor(
@@ -60,17 +66,21 @@ export class ChunkReader {
     if (this.window.length) await this.window[0];
   }
 
-  /** The bytes, in order. */
+  /**
+   * The bytes, in order. A chunk's memory is released (see {@link Chunk}) when the consumer
+   * asks for the piece after its last one — never when the read stops early.
+   */
   async *body(): AsyncGenerator<Buffer> {
     try {
       for (let index = this.first; index <= this.last && !this.cancelled; index++) {
-        const chunk = await this.window.shift()!;
+        const { body: chunk, release } = await this.window.shift()!;
         this.fill();
         const chunkStart = index * this.chunkBytes;
         const from = Math.max(this.start, chunkStart) - chunkStart;
         const to = Math.min(this.end, chunkStart + chunk.length - 1) - chunkStart;
         if (chunk.length < Math.min(this.chunkBytes, this.meta.size - chunkStart)) throw new Error(`chunk ${index} is short: ${chunk.length} bytes`);
         for (let at = from; at <= to; at += this.step) yield chunk.subarray(at, Math.min(at + this.step, to + 1));
+        release?.();
       }
     } finally {
       this.cancel();

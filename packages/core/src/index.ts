@@ -19,3 +19,4 @@ export * from './chunks';
 export * from './local';
 export * from './answer';
 export * from './cachelet';
+export * from './pool';

@@ -120,8 +120,11 @@ export interface PeerClient {
   validate(ref: ObjectRef, etag: string, ctx: PeerContext): Promise<ValidateResult>;
   notifyWrite(ref: ObjectRef, etag: string, ctx: PeerContext): Promise<void>;
   invalidate(refs: ObjectRef[], ctx: PeerContext): Promise<void>;
-  /** One chunk of version `meta.etag`; rejects with CacheError `CHANGED` when the origin no longer has that version. */
-  getChunk(ref: ObjectRef, meta: ObjectMeta, index: number, chunkBytes: number, ctx: PeerContext): Promise<Buffer>;
+  /**
+   * One chunk of version `meta.etag`; rejects with CacheError `CHANGED` when the origin no
+   * longer has that version. `alloc`, if given, provides the buffer the chunk is received into.
+   */
+  getChunk(ref: ObjectRef, meta: ObjectMeta, index: number, chunkBytes: number, ctx: PeerContext, alloc?: (bytes: number) => Buffer): Promise<Buffer>;
   close(): void;
 }
 

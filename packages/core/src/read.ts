@@ -10,6 +10,12 @@ export interface ReadRequest {
   /** A Range header value with one byte range; empty or absent for the whole object. */
   range?: string;
   conditions?: Conditions;
+  /**
+   * The caller is done with each body piece when it asks for the next one (it has written it
+   * out or copied it): the memory of chunks relayed from peers may then be reused for later
+   * chunks (see ChunkPool). Not for callers that hand the pieces on (an in-process reader).
+   */
+  transient?: boolean;
 }
 
 /** The answer to a read, in HTTP terms; `body` is present for `ok` and `partial-content`. */
@@ -23,6 +29,12 @@ export type ReadResult =
       source: Source;
       /** The body, in order. A consumer that stops early must call `return()` (for-await does). */
       body: AsyncGenerator<Buffer>;
+      /**
+       * Set for a `transient` read whose pieces are views of buffers that are reused once the
+       * next piece is pulled: the consumer must have written each piece out before asking for
+       * the next.
+       */
+      reusesMemory?: boolean;
     }
   | { status: 'not-modified' | 'precondition-failed' | 'range-not-satisfiable'; meta: ObjectMeta; source: Source }
   | { status: 'not-found'; source: Source }

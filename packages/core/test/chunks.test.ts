@@ -5,7 +5,7 @@
  * partial caching, pass-through, version changes) and three in-process cachelets.
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { Cachelet, CacheError, ChunkReader, chunkKey, entrySize, type CacheletConfigInput, type ObjectMeta, type ObjectRef, type OriginGetOptions, type OriginGetResult, type ReadResult } from '@faast/core';
+import { Cachelet, CacheError, ChunkReader, chunkKey, type Chunk, entrySize, type CacheletConfigInput, type ObjectMeta, type ObjectRef, type OriginGetOptions, type OriginGetResult, type ReadResult } from '@faast/core';
 import { bytesOf, FakeOrigin, ManualClock, readAll } from './fake-origin';
 import { Cluster, memberOf } from './cluster-fixture';
 
@@ -65,17 +65,17 @@ const drained = (r: ReadResult) => ('body' in r ? drain(r.body) : Promise.reject
 
 const META = (size: number): ObjectMeta => ({ etag: '"v"', size, lastModifiedMs: 0, contentType: '', userMetadata: {}, headers: {} });
 
-/** A fetch function over `data` that records which chunks were asked for and how many were in flight at most. */
+/** A fetch function over `data` that records which chunks were asked for, how many were in flight at most, and which were released. */
 function recorder(data: Buffer, opts: { delayMs?: (i: number) => number; fail?: (i: number) => Error | undefined } = {}) {
-  const rec = { started: [] as number[], inFlight: 0, maxInFlight: 0 };
-  const fetch = async (i: number): Promise<Buffer> => {
+  const rec = { started: [] as number[], inFlight: 0, maxInFlight: 0, released: [] as number[] };
+  const fetch = async (i: number): Promise<Chunk> => {
     rec.started.push(i);
     rec.maxInFlight = Math.max(rec.maxInFlight, ++rec.inFlight);
     try {
       await new Promise((resolve) => setTimeout(resolve, opts.delayMs?.(i) ?? 0));
       const err = opts.fail?.(i);
       if (err) throw err;
-      return Buffer.from(data.subarray(i * CB, (i + 1) * CB));
+      return { body: Buffer.from(data.subarray(i * CB, (i + 1) * CB)), release: () => rec.released.push(i) };
     } finally {
       rec.inFlight--;
     }
@@ -153,8 +153,28 @@ describe('ChunkReader', () => {
     await expect(new ChunkReader(META(data.length), 0, last, CB, 3, 256, first.fetch).begin()).rejects.toBe(boom);
   });
 
+  it('releases a chunk when the consumer asks for the piece after its last one; never a chunk of a read stopped early', async () => {
+    const { rec, fetch } = recorder(data);
+    const reader = new ChunkReader(META(data.length), 0, last, CB, 3, 256, fetch);
+    await reader.begin();
+    const body = reader.body();
+    for (let i = 0; i < 4; i++) await body.next(); // the 4 pieces of chunk 0, the last one still with the consumer
+    expect(rec.released).toEqual([]);
+    await body.next(); // the consumer is done with chunk 0
+    expect(rec.released).toEqual([0]);
+    await body.return(undefined); // stopped inside chunk 1: chunk 1 and the window are not released (their bytes may still be in use)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(rec.released).toEqual([0]);
+
+    const whole = recorder(data);
+    const all = new ChunkReader(META(data.length), 0, last, CB, 3, 256, whole.fetch);
+    await all.begin();
+    await readAll(all.body());
+    expect(whole.rec.released).toEqual(upTo(Math.ceil(data.length / CB)));
+  });
+
   it('a short chunk fails the body', async () => {
-    const reader = new ChunkReader(META(SIZE), 0, SIZE - 1, CB, 3, 256, async (i) => Buffer.alloc(i === 2 ? 10 : CB));
+    const reader = new ChunkReader(META(SIZE), 0, SIZE - 1, CB, 3, 256, async (i) => ({ body: Buffer.alloc(i === 2 ? 10 : CB) }));
     await reader.begin();
     await expect(readAll(reader.body())).rejects.toThrow('chunk 2 is short');
   });
@@ -355,10 +375,15 @@ describe('three in-process cachelets', () => {
     const peerChunkCalls: number[] = [];
     c.connector.connect = (member) => ({
       ...connect(member),
-      getChunk: async (r, meta, index, chunkBytes) => {
+      // Like the bulk transfer: into the reader's buffer when it provides one.
+      getChunk: async (r, meta, index, chunkBytes, _ctx, alloc) => {
         peerChunkCalls.push(index);
         await tick();
-        return c.c(member.id).chunk(r, meta, index, chunkBytes);
+        const chunk = await c.c(member.id).chunk(r, meta, index, chunkBytes);
+        if (!alloc) return chunk;
+        const into = alloc(chunk.length);
+        chunk.copy(into);
+        return into;
       },
     });
     /** The chunks of `key` (version `meta`) that A does not own. */
@@ -423,6 +448,44 @@ describe('three in-process cachelets', () => {
     const fetched = after.chunkPeerFetches;
     await readThroughA('x', x, 1);
     expect(c.c('A').stats().chunkPeerFetches - fetched).toBe(peersOfX.length);
+  });
+
+  /** Reads `key` through A, keeping every piece as handed out and a copy made before asking for the next. */
+  async function piecesThroughA(c: Cluster, key: string, transient: boolean): Promise<{ pieces: Buffer[]; copied: Buffer }> {
+    const r = await c.c('A').get({ ref: ref(key), transient });
+    if (!('body' in r)) throw new Error(`no body: ${r.status}`);
+    expect(r.reusesMemory === true).toBe(transient);
+    const pieces: Buffer[] = [];
+    const copies: Buffer[] = [];
+    for await (const piece of r.body) {
+      pieces.push(piece);
+      copies.push(Buffer.from(piece));
+    }
+    return { pieces, copied: Buffer.concat(copies) };
+  }
+
+  it('a transient read relays peer chunks through reused buffers; other reads keep theirs, and kept replicas are never reused', async () => {
+    // A window of 1: a peer chunk's buffer is free again (written out) by the time the chunk two places on is fetched.
+    const { c, putBig } = await chunkCluster({ replicaShare: 0.5, readAhead: 1 });
+    const { data, peerChunks } = putBig('big', 24);
+    expect(peerChunks.length).toBeGreaterThanOrEqual(3);
+    // Read 1, transient: right bytes as they come; fewer buffers than peer chunks behind the pieces (reused once written out).
+    const first = await piecesThroughA(c, 'big', true);
+    expect(first.copied.equals(data)).toBe(true);
+    const behindPeerChunks = new Set(first.pieces.filter((_, i) => peerChunks.includes(Math.floor((i * 256) / CB))).map((p) => p.buffer));
+    expect(behindPeerChunks.size).toBeLessThan(peerChunks.length);
+    // Read 2, transient too: its peer chunks are kept as replicas here, and so never given back.
+    expect((await piecesThroughA(c, 'big', true)).copied.equals(data)).toBe(true);
+    expect(c.c('A').stats().replicaObjects).toBe(peerChunks.length);
+    // A read that is not transient (an in-process reader keeping what it got) of another object.
+    const { data: other } = putBig('other', 25);
+    const kept = await piecesThroughA(c, 'other', false);
+    // A third object relayed through the reused buffers meanwhile touches neither that read's pieces nor the replicas.
+    const { data: third } = putBig('third', 26);
+    expect((await piecesThroughA(c, 'third', true)).copied.equals(third)).toBe(true);
+    expect(Buffer.concat(kept.pieces).equals(other)).toBe(true);
+    const again = await piecesThroughA(c, 'big', true);
+    expect(Buffer.concat(again.pieces).equals(data)).toBe(true); // A's own chunks and its replicas: nothing relayed
   });
 
   it('an object larger than the ring keeps no replica either', async () => {

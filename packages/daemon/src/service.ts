@@ -18,7 +18,8 @@ export function cacheHandlers(options: CacheServiceOptions): CacheHandlers {
   return {
     Get: (call) => streamRead(call, 'Get', fail, () => {
       const ref = check(call.request.ref);
-      return cachelet().get({ ref, range: call.request.range, conditions: fromWireConditions(call.request.conditions) });
+      // Each piece is written out before the next is pulled (streamRead): relayed chunks' memory may be reused.
+      return cachelet().get({ ref, range: call.request.range, conditions: fromWireConditions(call.request.conditions), transient: true });
     }, inFlight, call.request.bulk ? options.bulk : undefined),
 
     Head: async (call, callback) => {

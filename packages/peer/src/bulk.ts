@@ -157,7 +157,8 @@ export class BulkServer implements BulkOffers {
     try {
       for await (const data of offer.body) {
         if (gone) break;
-        if (!socket.write(data)) await drained(socket);
+        // The next piece is pulled once this one is in the kernel: the body's memory may then be reused.
+        await written(socket, data);
       }
       if (gone) throw new CacheError('UNAVAILABLE', 'the reader closed the bulk connection');
       socket.end();
@@ -172,15 +173,15 @@ export class BulkServer implements BulkOffers {
   }
 }
 
-function drained(socket: net.Socket): Promise<void> {
+/** Writes `data` and resolves once all of it is in the kernel (its write callback), or the socket closed. */
+function written(socket: net.Socket, data: Buffer): Promise<void> {
   return new Promise<void>((resolve) => {
     const done = (): void => {
-      socket.off('drain', done);
       socket.off('close', done);
       resolve();
     };
-    socket.on('drain', done);
     socket.on('close', done);
+    socket.write(data, done);
   });
 }
 
@@ -190,12 +191,14 @@ async function* once(data: Buffer): AsyncGenerator<Buffer> {
 
 /**
  * Takes an offered chunk: connects to `host:port`, sends the token and reads exactly `length`
- * bytes straight into one buffer (each socket read lands in its place: no copy in user
- * space). Rejects on a short transfer, on extra bytes, or after `timeoutMs`.
+ * bytes straight into one buffer — `into` if given (of `length` bytes), else a new one — each
+ * socket read landing in its place: no copy in user space. Rejects on a short transfer, on
+ * extra bytes, or after `timeoutMs`.
  */
-export function takeBulk(host: string, port: number, token: Buffer, length: number, timeoutMs: number): Promise<Buffer> {
+export function takeBulk(host: string, port: number, token: Buffer, length: number, timeoutMs: number, into?: Buffer): Promise<Buffer> {
+  if (into && into.length !== length) throw new RangeError(`takeBulk: a buffer of ${into.length} bytes for ${length}`);
   return new Promise<Buffer>((resolve, reject) => {
-    const target = Buffer.allocUnsafe(length);
+    const target = into ?? Buffer.allocUnsafe(length);
     let received = 0;
     let failed: Error | undefined;
     const fail = (err: Error): void => {

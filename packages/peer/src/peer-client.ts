@@ -107,12 +107,12 @@ class GrpcPeer implements PeerClient {
     await this.unary((md, opts, cb) => this.client.PeerInvalidate({ refs, context: ctx }, md, opts, cb));
   }
 
-  async getChunk(ref: ObjectRef, meta: ObjectMeta, index: number, chunkBytes: number, ctx: PeerContext): Promise<Buffer> {
+  async getChunk(ref: ObjectRef, meta: ObjectMeta, index: number, chunkBytes: number, ctx: PeerContext, alloc?: (bytes: number) => Buffer): Promise<Buffer> {
     const reply = await this.requestChunk(ref, meta, index, chunkBytes, ctx, this.bulk);
     if (reply.bulkToken.length === 0) return reply.data;
     const length = Math.min(chunkBytes, meta.size - index * chunkBytes);
     try {
-      return await takeBulk(this.host, reply.bulkPort, reply.bulkToken, length, this.t.firstByteTimeoutMs);
+      return await takeBulk(this.host, reply.bulkPort, reply.bulkToken, length, this.t.firstByteTimeoutMs, alloc?.(length));
     } catch (err) {
       // An unreachable bulk port (a firewall, an address translated for the peer port only):
       // chunks from this peer come in the gRPC reply from now on. Any other failure: this

@@ -61,7 +61,11 @@ export function serviceHelpers(options: ServiceOptions) {
   return { fail, check, unary, inFlight: options.inFlight };
 }
 
-/** Writes a read's header (with the first body chunk) and body with back-pressure; stops when the caller cancels. */
+/**
+ * Writes a read's header (with the first body chunk) and body with back-pressure; stops when
+ * the caller cancels. A body that reuses its memory (`reusesMemory`) has each piece serialized
+ * and handed on before the next is pulled; on the bulk socket every body does.
+ */
 export async function streamRead(
   call: ServerWritableStream<unknown, GetReply>,
   method: string,
@@ -119,12 +123,14 @@ async function writeRead(
     const first = await body.next();
     // Wait for 'drain' right after a write that asked for it — not after pulling the next
     // piece, which may take long enough (a chunk from the origin or a peer) for the event to
-    // have passed, leaving the reply waiting for good.
-    if (!call.write({ header, data: first.done ? Buffer.alloc(0) : first.value })) await drained(call);
+    // have passed, leaving the reply waiting for good. A body that reuses its memory also waits
+    // for each message to be serialized and handed on.
+    const write = result.reusesMemory ? (msg: GetReply) => sent(call, msg) : (msg: GetReply) => (call.write(msg) ? undefined : drained(call));
+    await write({ header, data: first.done ? Buffer.alloc(0) : first.value });
     if (!first.done) {
       for await (const data of body) {
         if (call.cancelled) break;
-        if (!call.write({ data })) await drained(call);
+        await write({ data });
       }
     }
     call.end();
@@ -150,6 +156,37 @@ function drained(call: ServerWritableStream<unknown, GetReply>): Promise<void> {
     call.on('close', done);
     call.on('error', done);
     call.on('cancelled', done);
+  });
+}
+
+/**
+ * Writes `msg` and resolves once it is serialized and handed on (its write callback) and the
+ * stream may be written again ('drain' if it asked for it) — or once the stream is gone
+ * (cancelled, closed, failed: a cancelled call never calls back).
+ */
+function sent(call: ServerWritableStream<unknown, GetReply>, msg: GetReply): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let written = false;
+    let needDrain = false;
+    const done = (): void => {
+      call.off('drain', onDrain);
+      call.off('close', done);
+      call.off('error', done);
+      call.off('cancelled', done);
+      resolve();
+    };
+    const onDrain = (): void => {
+      needDrain = false;
+      if (written) done();
+    };
+    call.on('drain', onDrain);
+    call.on('close', done);
+    call.on('error', done);
+    call.on('cancelled', done);
+    needDrain = !call.write(msg, () => {
+      written = true;
+      if (!needDrain) done();
+    });
   });
 }
 

@@ -28,6 +28,16 @@ it('a chunk offered on the TCP port is taken whole, byte-identical, and the offe
   await expect(takeBulk('127.0.0.1', server.port, offer.token, chunk.length, 5000)).rejects.toThrow(/ended after 0 of/);
 });
 
+it('a chunk can be taken into a buffer of the caller; a buffer of another length is refused', async () => {
+  const into = Buffer.alloc(chunk.length, 0xee);
+  const offer = server.offer(chunk);
+  const got = await takeBulk('127.0.0.1', server.port, offer.token, chunk.length, 5000, into);
+  expect(got).toBe(into);
+  expect(into.equals(chunk)).toBe(true);
+  await offer.done;
+  expect(() => takeBulk('127.0.0.1', server.port, offer.token, chunk.length, 5000, Buffer.alloc(10))).toThrow(/a buffer of 10 bytes/);
+});
+
 it('a body that fails mid-way is a short transfer: an error naming the bytes received, and the offer fails', async () => {
   async function* broken(): AsyncGenerator<Buffer> {
     yield chunk.subarray(0, 1000);

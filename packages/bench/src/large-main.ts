@@ -415,7 +415,7 @@ export function renderLarge(summary: LargeSummary, options: LargeBenchOptions, o
   if (single) lines.push(`  Single stream: ${fmt(single.mbPerSec, 1)} MB/s measured, ${fmt(model.directMBps, 1)} MB/s on paper (first byte + size / 90 MB/s).`);
   lines.push(
     '',
-    `Memory and CPU during each read (peak RSS: VmHWM of /proc/PID/status, reset through /proc/PID/clear_refs just before the read; CPU: /proc/PID/stat, the reader's from process.cpuUsage() inside it; the reader and the origin each run in a process of their own, apart from the benchmark's):`,
+    `Memory and CPU during each read (peak RSS: VmHWM of /proc/PID/status, reset through /proc/PID/clear_refs just before the read; CPU: /proc/PID/stat, the reader's from process.cpuUsage() inside it; the reader and the origin each run in a process of their own, apart from the benchmark's, and the no-cache read in another reader process):`,
     '',
     memory,
     '',
@@ -515,6 +515,10 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
     checkpoint();
     const reader = await ReaderProcess.start(origin.clientConfig, onEvent);
     closers.add(() => reader.close());
+    // The no-cache read holds a window of whole chunks at once: it runs in a reader of its own, so
+    // that the memory it leaves in its process does not change what the other reads find.
+    const rangedReader = await ReaderProcess.start(origin.clientConfig, onEvent);
+    closers.add(() => rangedReader.close());
     checkpoint();
 
     const putBar = new SingleBar({ format: '  writing the object to the origin [{bar}] {value}/{total} MiB', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
@@ -539,8 +543,9 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
     const stalls: StallRecord[] = [];
     const nodeArgs: string[] | undefined = undefined;
     // A read that stalled or bypassed the cache is recorded and tried again (at most MAX_ATTEMPTS times); other errors end the benchmark.
+    const readerOf = (kind: ReadKind): ReaderProcess => (kind === 'ranged' ? rangedReader : reader);
     const read = async (kind: ReadKind, group: LargeGroup | undefined): Promise<ReadFigures> => {
-      const f = await measureRead(ctx, kind, group);
+      const f = await measureRead({ ...ctx, reader: readerOf(kind) }, kind, group);
       if (!isPlain(kind) && f.counters[0]?.chunkedReads !== 1) throw new BypassedRead(f);
       return f;
     };
@@ -587,14 +592,14 @@ export async function runLargeBenchmark(options: LargeBenchOptions): Promise<voi
         for (const kind of ['direct', 'ranged'] as const) {
           bar.update({ run, cell: kind === 'direct' ? 'single stream' : 'no cache, ranged GETs' });
           for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            await reader.open();
+            await readerOf(kind).open();
             try {
               figures.reads.push(await read(kind, undefined));
               break;
             } catch (err) {
               stalled(err, run, kind, 0, attempt);
             } finally {
-              await reader.release();
+              await readerOf(kind).release();
             }
           }
           bar.increment();

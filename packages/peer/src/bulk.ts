@@ -158,7 +158,7 @@ export class BulkServer implements BulkOffers {
       for await (const data of offer.body) {
         if (gone) break;
         // The next piece is pulled once this one is in the kernel: the body's memory may then be reused.
-        await written(socket, data);
+        if (!(await written(socket, data))) gone = true;
       }
       if (gone) throw new CacheError('UNAVAILABLE', 'the reader closed the bulk connection');
       socket.end();
@@ -173,15 +173,16 @@ export class BulkServer implements BulkOffers {
   }
 }
 
-/** Writes `data` and resolves once all of it is in the kernel (its write callback), or the socket closed. */
-function written(socket: net.Socket, data: Buffer): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = (): void => {
-      socket.off('close', done);
-      resolve();
+/** Writes `data`; resolves true once all of it is in the kernel (its write callback), false if the write failed or the socket closed. */
+function written(socket: net.Socket, data: Buffer): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const closed = (): void => done(false);
+    const done = (ok: boolean): void => {
+      socket.off('close', closed);
+      resolve(ok);
     };
-    socket.on('close', done);
-    socket.write(data, done);
+    socket.on('close', closed);
+    socket.write(data, (err) => done(!err));
   });
 }
 

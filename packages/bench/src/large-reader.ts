@@ -95,41 +95,23 @@ export interface HashedRead {
  * a wrong digest, and a {@link StallError} when no byte comes for {@link STALL_MS}.
  */
 export async function readHashed(client: S3Client, object: ExpectedObject, algorithm: HashAlgorithm): Promise<HashedRead> {
-  const hash = digester(algorithm);
-  const t0 = performance.now();
-  let bytes = 0;
-  let lastByteMs = 0;
-  let firstByteMs = Number.NaN;
-  let timer: NodeJS.Timeout | undefined;
-  let onStall = (): void => undefined;
-  const arm = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => onStall(), STALL_MS);
-  };
+  const read = new TimedRead(object, algorithm);
   try {
-    arm();
     const out = await new Promise<GetObjectCommandOutput>((resolve, reject) => {
-      onStall = () => reject(new StallError(0, 0));
+      read.onStall = () => reject(new StallError(0, 0));
       client.send(new GetObjectCommand({ Bucket: object.bucket, Key: object.key })).then(resolve, reject);
     });
     const body = out.Body as unknown as Readable;
-    onStall = () => body.destroy(new StallError(bytes, lastByteMs));
-    arm();
+    read.onStall = () => body.destroy(read.stallError());
+    read.arm();
     for await (const piece of body as AsyncIterable<Buffer>) {
-      lastByteMs = performance.now() - t0;
-      if (bytes === 0) firstByteMs = lastByteMs;
-      arm();
-      hash.update(piece);
-      bytes += piece.length;
+      read.arrived(piece);
+      read.hash(piece);
     }
   } finally {
-    clearTimeout(timer);
+    read.stop();
   }
-  const ms = performance.now() - t0;
-  const digest = hash.digest();
-  if (bytes !== object.bytes) throw new Error(`GetObject ${object.key}: ${bytes} bytes, expected ${object.bytes}`);
-  if (digest !== object.digest) throw new Error(`GetObject ${object.key}: digest ${digest}, expected ${object.digest} (wrong bytes)`);
-  return { bytes, digest, ms, firstByteMs };
+  return read.checked('GetObject');
 }
 
 /**
@@ -138,30 +120,20 @@ export async function readHashed(client: S3Client, object: ExpectedObject, algor
  * that arrives early waits for the ones before it). Throws like {@link readHashed}.
  */
 export async function readRanged(client: S3Client, object: ExpectedObject, algorithm: HashAlgorithm, chunkBytes: number, window: number): Promise<HashedRead> {
-  const hash = digester(algorithm);
-  const t0 = performance.now();
-  let firstByteMs = Number.NaN;
-  let lastByteMs = 0;
-  let bytes = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let stalled: (() => void) | undefined;
-  const arm = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => stalled?.(), STALL_MS);
-  };
-  const chunks = Math.ceil(object.bytes / chunkBytes);
+  const read = new TimedRead(object, algorithm);
+  const stall = new Promise<never>((_, reject) => (read.onStall = () => reject(read.stallError())));
+  stall.catch(() => undefined);
   const fetchChunk = async (i: number): Promise<Buffer[]> => {
     const end = Math.min(object.bytes, (i + 1) * chunkBytes) - 1;
     const out = await client.send(new GetObjectCommand({ Bucket: object.bucket, Key: object.key, Range: `bytes=${i * chunkBytes}-${end}` }));
     const parts: Buffer[] = [];
     for await (const piece of out.Body as unknown as AsyncIterable<Buffer>) {
-      lastByteMs = performance.now() - t0;
-      if (Number.isNaN(firstByteMs)) firstByteMs = lastByteMs;
-      arm();
+      read.arrived(piece);
       parts.push(piece);
     }
     return parts;
   };
+  const chunks = Math.ceil(object.bytes / chunkBytes);
   const inFlight: Promise<Buffer[]>[] = [];
   let next = 0;
   const fill = (): void => {
@@ -172,26 +144,73 @@ export async function readRanged(client: S3Client, object: ExpectedObject, algor
     }
   };
   try {
-    arm();
-    const stall = new Promise<never>((_, reject) => (stalled = () => reject(new StallError(bytes, lastByteMs))));
-    stall.catch(() => undefined);
     fill();
     while (inFlight.length) {
       const parts = await Promise.race([inFlight.shift()!, stall]);
       fill();
-      for (const part of parts) {
-        hash.update(part);
-        bytes += part.length;
-      }
+      for (const part of parts) read.hash(part);
     }
   } finally {
-    clearTimeout(timer);
+    read.stop();
   }
-  const ms = performance.now() - t0;
-  const digest = hash.digest();
-  if (bytes !== object.bytes) throw new Error(`ranged GETs of ${object.key}: ${bytes} bytes, expected ${object.bytes}`);
-  if (digest !== object.digest) throw new Error(`ranged GETs of ${object.key}: digest ${digest}, expected ${object.digest} (wrong bytes)`);
-  return { bytes, digest, ms, firstByteMs };
+  return read.checked('ranged GETs of');
+}
+
+/** The clock, the stall timer and the hash of one read. */
+class TimedRead {
+  private readonly digest: { update(b: Buffer): void; digest(): string };
+  private readonly t0 = performance.now();
+  private timer: NodeJS.Timeout | undefined;
+  private bytes = 0;
+  private firstByteMs = Number.NaN;
+  private lastByteMs = 0;
+  /** Called when no byte came for {@link STALL_MS}. */
+  onStall = (): void => undefined;
+
+  constructor(
+    private readonly object: ExpectedObject,
+    algorithm: HashAlgorithm,
+  ) {
+    this.digest = digester(algorithm);
+    this.arm();
+  }
+
+  /** (Re)starts the stall timer. */
+  arm(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.onStall(), STALL_MS);
+  }
+
+  /** Notes a piece's arrival (first and last byte times; the stall timer restarts). */
+  arrived(piece: Buffer): void {
+    this.lastByteMs = performance.now() - this.t0;
+    if (Number.isNaN(this.firstByteMs) && piece.length > 0) this.firstByteMs = this.lastByteMs;
+    this.arm();
+  }
+
+  /** Hashes the next piece of the object, in order. */
+  hash(piece: Buffer): void {
+    this.digest.update(piece);
+    this.bytes += piece.length;
+  }
+
+  stallError(): StallError {
+    return new StallError(this.bytes, this.lastByteMs);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** The read's figures; throws on a short read or a wrong digest (`what`: how the error names the read). */
+  checked(what: string): HashedRead {
+    const ms = performance.now() - this.t0;
+    const digest = this.digest.digest();
+    const { key, bytes, digest: expected } = this.object;
+    if (this.bytes !== bytes) throw new Error(`${what} ${key}: ${this.bytes} bytes, expected ${bytes}`);
+    if (digest !== expected) throw new Error(`${what} ${key}: digest ${digest}, expected ${expected} (wrong bytes)`);
+    return { bytes: this.bytes, digest, ms, firstByteMs: this.firstByteMs };
+  }
 }
 
 /** A read as the reader process measured it. */

@@ -141,53 +141,31 @@ async function writeRead(
   }
 }
 
-/** Resolves when a stream may be written again, or is gone (cancelled, closed, failed). */
-function drained(call: ServerWritableStream<unknown, GetReply>): Promise<void> {
-  if (!call.writableNeedDrain) return Promise.resolve();
+/** Resolves on one of `events` — or when the stream is gone (cancelled, closed, failed). `start` runs once listening, with the resolver. */
+function settled(call: ServerWritableStream<unknown, GetReply>, events: string[], start?: (done: () => void) => void): Promise<void> {
   return new Promise<void>((resolve) => {
+    const all = [...events, 'close', 'error', 'cancelled'];
     const done = (): void => {
-      call.off('drain', done);
-      call.off('close', done);
-      call.off('error', done);
-      call.off('cancelled', done);
+      for (const e of all) call.off(e, done);
       resolve();
     };
-    call.on('drain', done);
-    call.on('close', done);
-    call.on('error', done);
-    call.on('cancelled', done);
+    for (const e of all) call.on(e, done);
+    start?.(done);
   });
 }
 
+/** Resolves when a stream may be written again, or is gone. */
+function drained(call: ServerWritableStream<unknown, GetReply>): Promise<void> {
+  return call.writableNeedDrain ? settled(call, ['drain']) : Promise.resolve();
+}
+
 /**
- * Writes `msg` and resolves once it is serialized and handed on (its write callback) and the
- * stream may be written again ('drain' if it asked for it) — or once the stream is gone
- * (cancelled, closed, failed: a cancelled call never calls back).
+ * Writes `msg` and resolves once it is serialized and handed on (its write callback; a
+ * cancelled call never calls back) and the stream may be written again — or is gone.
  */
-function sent(call: ServerWritableStream<unknown, GetReply>, msg: GetReply): Promise<void> {
-  return new Promise<void>((resolve) => {
-    let written = false;
-    let needDrain = false;
-    const done = (): void => {
-      call.off('drain', onDrain);
-      call.off('close', done);
-      call.off('error', done);
-      call.off('cancelled', done);
-      resolve();
-    };
-    const onDrain = (): void => {
-      needDrain = false;
-      if (written) done();
-    };
-    call.on('drain', onDrain);
-    call.on('close', done);
-    call.on('error', done);
-    call.on('cancelled', done);
-    needDrain = !call.write(msg, () => {
-      written = true;
-      if (!needDrain) done();
-    });
-  });
+async function sent(call: ServerWritableStream<unknown, GetReply>, msg: GetReply): Promise<void> {
+  await settled(call, [], (done) => call.write(msg, done));
+  await drained(call);
 }
 
 /**

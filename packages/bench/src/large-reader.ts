@@ -213,6 +213,12 @@ class TimedRead {
   }
 }
 
+/** How the no-cache read splits the object: ranged GETs of `chunkBytes`, `window` at a time (see {@link readRanged}). */
+export interface RangedRead {
+  chunkBytes: number;
+  window: number;
+}
+
 /** A read as the reader process measured it. */
 export interface ReaderRead {
   read: HashedRead;
@@ -226,7 +232,7 @@ export interface ReaderRead {
 export type ReaderRequest =
   | { op: 'open'; config: S3ClientConfig; socket?: string }
   | { op: 'release' }
-  | { op: 'read'; object: ExpectedObject; algorithm: HashAlgorithm; ranged?: { chunkBytes: number; window: number } }
+  | { op: 'read'; object: ExpectedObject; algorithm: HashAlgorithm; ranged?: RangedRead }
   | { op: 'hash-rate'; algorithm: HashAlgorithm }
   | { op: 'close' };
 
@@ -242,7 +248,7 @@ export type ReaderReply =
 export type ReaderMessage = { op: 'ready' } | { op: 'event'; event: FaastEvent } | ReaderReply;
 
 /** {@link readHashed} (or {@link readRanged}) with this process's CPU time and GC pauses around it. */
-async function measuredRead(client: S3Client, object: ExpectedObject, algorithm: HashAlgorithm, ranged?: { chunkBytes: number; window: number }): Promise<ReaderRead> {
+async function measuredRead(client: S3Client, object: ExpectedObject, algorithm: HashAlgorithm, ranged?: RangedRead): Promise<ReaderRead> {
   const gc = { ms: 0, count: 0 };
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {

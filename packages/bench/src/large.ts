@@ -26,7 +26,7 @@ import type { RemoteProfile, RequestCounts } from '@faast/emulator';
 import type { StatsReply__Output } from '@faast/rpc';
 import type { FaastEvent } from '@faast/s3';
 import type { OriginMessage, OriginRequest } from './large-origin';
-import { digester, StallError, type ExpectedObject, type HashAlgorithm, type ReaderMessage, type ReaderRead, type ReaderReply, type ReaderRequest } from './large-reader';
+import { digester, StallError, type ExpectedObject, type HashAlgorithm, type RangedRead, type ReaderMessage, type ReaderRead, type ReaderReply, type ReaderRequest } from './large-reader';
 
 // For the package's index: these live in large-reader.ts, the only module of ours the reader process loads.
 export { readHashed, STALL_MS, StallError, type HashAlgorithm } from './large-reader';
@@ -386,7 +386,7 @@ export class ReaderProcess {
    * `ranged` in ranged GetObjects of a chunk each, a window at a time; throws a {@link StallError}
    * when the read stalled.
    */
-  async read(object: LargeObject, algorithm: HashAlgorithm, ranged?: { chunkBytes: number; window: number }): Promise<ReaderRead> {
+  async read(object: LargeObject, algorithm: HashAlgorithm, ranged?: RangedRead): Promise<ReaderRead> {
     const expected: ExpectedObject = { bucket: LARGE_BUCKET, key: object.key, bytes: object.bytes, digest: object.digest };
     const r = await this.request({ op: 'read', object: expected, algorithm, ...(ranged ? { ranged } : {}) }, 'read', 'stalled');
     if (r.op === 'stalled') throw new StallError(r.bytes, r.lastByteMs);

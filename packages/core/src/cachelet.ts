@@ -203,27 +203,26 @@ export class Cachelet {
       return { body: replica.body };
     }
     const owner = this.peering.owner(key);
-    if (owner !== this.peering.self.id) {
-      const usable = this.usablePeer(owner);
-      const peer = usable instanceof Promise ? await usable : usable;
-      if (peer) {
-        let body: Buffer | undefined;
-        try {
-          this.counters.chunkPeerFetches++;
-          const alloc = transient ? (bytes: number) => this.relayBuffers.take(bytes) : undefined;
-          body = await peer.getChunk(ref, meta, index, this.config.chunkBytes, this.peering.context(), alloc);
-        } catch (err) {
-          if (!isPeerFault(err)) throw err;
-          this.peerFailed(owner);
-        }
-        if (body) {
-          const kept = admit && this.keepChunkReplica(key, meta, body);
-          const relayed = body;
-          return kept || !transient ? { body } : { body, release: () => this.relayBuffers.give(relayed) };
-        }
-      }
+    const body = owner === this.peering.self.id ? undefined : await this.chunkFromPeer(owner, ref, meta, index, transient);
+    if (!body) return { body: await this.local.readChunk(ref, meta, index, this.config.chunkBytes, admit) };
+    if ((admit && this.keepChunkReplica(key, meta, body)) || !transient) return { body };
+    return { body, release: () => this.relayBuffers.give(body) };
+  }
+
+  /** A chunk from its owner — into a reused buffer for a `transient` reader — or undefined if the owner is unusable or failed. */
+  private async chunkFromPeer(owner: string, ref: ObjectRef, meta: ObjectMeta, index: number, transient: boolean): Promise<Buffer | undefined> {
+    const usable = this.usablePeer(owner);
+    const peer = usable instanceof Promise ? await usable : usable;
+    if (!peer) return undefined;
+    try {
+      this.counters.chunkPeerFetches++;
+      const alloc = transient ? (bytes: number) => this.relayBuffers.take(bytes) : undefined;
+      return await peer.getChunk(ref, meta, index, this.config.chunkBytes, this.peering.context(), alloc);
+    } catch (err) {
+      if (!isPeerFault(err)) throw err;
+      this.peerFailed(owner);
+      return undefined;
     }
-    return { body: await this.local.readChunk(ref, meta, index, this.config.chunkBytes, admit) };
   }
 
   /**

@@ -12,8 +12,6 @@
 export class ChunkPool {
   private readonly idle: Buffer[] = [];
   private readonly mine = new WeakSet<Buffer>();
-  /** Buffers handed out again instead of allocated. */
-  reused = 0;
 
   constructor(
     /** The size of the pooled buffers (the chunk size); other sizes are allocated and never kept. */
@@ -26,10 +24,7 @@ export class ChunkPool {
   take(bytes: number): Buffer {
     if (bytes === this.bufferBytes) {
       const buf = this.idle.pop();
-      if (buf) {
-        this.reused++;
-        return buf;
-      }
+      if (buf) return buf;
     }
     const buf = Buffer.allocUnsafe(bytes);
     if (bytes === this.bufferBytes) this.mine.add(buf);

@@ -249,7 +249,6 @@ function memoryOrigin(entries: ReadonlyArray<readonly [string, Buffer]>): Origin
   const metaOf = (body: Buffer): ObjectMeta => ({
     etag: '"bench"',
     size: body.length,
-    lastModifiedMs: 0,
     contentType: 'application/octet-stream',
     userMetadata: {},
     headers: {},

@@ -4,7 +4,10 @@
  */
 import type { ObjectMeta } from './ports';
 
-/** The precondition headers of a GET or HEAD. Dates are milliseconds since the epoch. */
+/**
+ * The precondition headers of a GET or HEAD. Dates are milliseconds since the epoch. A field is
+ * absent (undefined) when the request did not carry the header: `''` and `0` are values.
+ */
 export interface Conditions {
   ifMatch?: string;
   ifNoneMatch?: string;
@@ -17,7 +20,7 @@ export type ConditionOutcome = 'ok' | 'not-modified' | 'precondition-failed';
 
 /** Whether any condition is set. */
 export function hasConditions(c: Conditions | undefined): boolean {
-  return !!c && !!(c.ifMatch || c.ifNoneMatch || c.ifModifiedSinceMs || c.ifUnmodifiedSinceMs);
+  return !!c && (c.ifMatch !== undefined || c.ifNoneMatch !== undefined || c.ifModifiedSinceMs !== undefined || c.ifUnmodifiedSinceMs !== undefined);
 }
 
 /**
@@ -27,15 +30,16 @@ export function hasConditions(c: Conditions | undefined): boolean {
  */
 export function evaluateConditions(c: Conditions | undefined, meta: ObjectMeta): ConditionOutcome {
   if (!c) return 'ok';
-  const modifiedS = Math.floor(meta.lastModifiedMs / 1000);
-  if (c.ifMatch) {
+  const modified = meta.lastModifiedMs;
+  const modifiedS = modified === undefined ? undefined : Math.floor(modified / 1000);
+  if (c.ifMatch !== undefined) {
     if (!etagListMatches(c.ifMatch, meta.etag, 'strong')) return 'precondition-failed';
-  } else if (c.ifUnmodifiedSinceMs && meta.lastModifiedMs) {
+  } else if (c.ifUnmodifiedSinceMs !== undefined && modifiedS !== undefined) {
     if (modifiedS > Math.floor(c.ifUnmodifiedSinceMs / 1000)) return 'precondition-failed';
   }
-  if (c.ifNoneMatch) {
+  if (c.ifNoneMatch !== undefined) {
     if (etagListMatches(c.ifNoneMatch, meta.etag, 'weak')) return 'not-modified';
-  } else if (c.ifModifiedSinceMs && meta.lastModifiedMs) {
+  } else if (c.ifModifiedSinceMs !== undefined && modifiedS !== undefined) {
     if (modifiedS <= Math.floor(c.ifModifiedSinceMs / 1000)) return 'not-modified';
   }
   return 'ok';

@@ -17,8 +17,8 @@ export interface ObjectMeta {
   etag: string;
   /** Size of the whole object, bytes. */
   size: number;
-  /** Last-Modified, milliseconds since the epoch; 0 when the origin did not say. */
-  lastModifiedMs: number;
+  /** Last-Modified, milliseconds since the epoch; absent when the origin did not say (0 is the epoch, a real date). */
+  lastModifiedMs?: number;
   /** Content-Type; empty when the origin did not say. */
   contentType: string;
   /** User metadata as the origin sends it (S3: `x-amz-meta-*` without the prefix, names lower case). */

@@ -85,7 +85,7 @@ describe('If-Modified-Since / If-Unmodified-Since at second resolution', () => {
   });
 
   it('ignores dates when the origin gave no Last-Modified', () => {
-    const unknown = meta('"abc123"', 0);
+    const { lastModifiedMs: _, ...unknown } = meta();
     expect(evaluateConditions({ ifModifiedSinceMs: SECOND_AFTER }, unknown)).toBe('ok');
     expect(evaluateConditions({ ifUnmodifiedSinceMs: SECOND_BEFORE }, unknown)).toBe('ok');
   });
@@ -125,7 +125,7 @@ describe('hasConditions', () => {
   it('tells whether any precondition is set', () => {
     expect(hasConditions(undefined)).toBe(false);
     expect(hasConditions({})).toBe(false);
-    expect(hasConditions({ ifMatch: '' })).toBe(false);
+    expect(hasConditions({ ifMatch: '' })).toBe(true); // present, if empty: absent is undefined
     expect(hasConditions({ ifMatch: '"a"' })).toBe(true);
     expect(hasConditions({ ifNoneMatch: '*' })).toBe(true);
     expect(hasConditions({ ifModifiedSinceMs: SAME_SECOND })).toBe(true);
@@ -140,5 +140,33 @@ describe('etagListMatches', () => {
     expect(etagListMatches('"t"', '"t"', 'strong')).toBe(true);
     expect(etagListMatches('"u", "t"', '"t"', 'strong')).toBe(true);
     expect(etagListMatches('"u"', '"t"', 'weak')).toBe(false);
+  });
+});
+
+describe('absent is not zero', () => {
+  it('the epoch is a date: If-Unmodified-Since 1970 fails for any later object', () => {
+    expect(evaluateConditions({ ifUnmodifiedSinceMs: 0 }, meta())).toBe('precondition-failed');
+    expect(hasConditions({ ifUnmodifiedSinceMs: 0 })).toBe(true);
+  });
+
+  it('If-Modified-Since 1970 is satisfied by any later object', () => {
+    expect(evaluateConditions({ ifModifiedSinceMs: 0 }, meta())).toBe('ok');
+    expect(evaluateConditions({ ifModifiedSinceMs: 0 }, meta('"abc123"', 0))).toBe('not-modified');
+  });
+
+  it('an object last modified at the epoch has a date', () => {
+    expect(evaluateConditions({ ifUnmodifiedSinceMs: SECOND_BEFORE }, meta('"abc123"', 0))).toBe('ok');
+    expect(evaluateConditions({ ifModifiedSinceMs: SECOND_AFTER }, meta('"abc123"', 0))).toBe('not-modified');
+  });
+
+  it('an empty If-Match is a list that names nothing', () => {
+    expect(evaluateConditions({ ifMatch: '' }, meta())).toBe('precondition-failed');
+    expect(hasConditions({ ifMatch: '' })).toBe(true);
+  });
+
+  it('without Last-Modified the date conditions do not apply', () => {
+    const unknown: ObjectMeta = { etag: '"abc123"', size: 10, contentType: '', userMetadata: {}, headers: {} };
+    expect(evaluateConditions({ ifUnmodifiedSinceMs: 0, ifModifiedSinceMs: SECOND_AFTER }, unknown)).toBe('ok');
+    expect(hasConditions({})).toBe(false);
   });
 });

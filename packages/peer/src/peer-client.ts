@@ -43,7 +43,7 @@ class GrpcPeer implements PeerClient {
 
   get(req: ReadRequest, ctx: PeerContext): Promise<ReadResult> {
     return new Promise<ReadResult>((resolve, reject) => {
-      const call = this.client.PeerGet({ ref: req.ref, range: req.range ?? '', conditions: toWireConditions(req.conditions), context: ctx });
+      const call = this.client.PeerGet({ ref: req.ref, range: req.range, conditions: toWireConditions(req.conditions), context: ctx });
       let settled = false;
       const done = (err?: Error, result?: ReadResult): void => {
         if (settled) return;
@@ -75,7 +75,11 @@ class GrpcPeer implements PeerClient {
           drain(call);
           return done(undefined, { status, meta, source });
         }
-        const range = status === 'partial-content' ? { start: h.rangeStart, end: h.rangeEnd } : undefined;
+        let range: { start: number; end: number } | undefined;
+        if (status === 'partial-content') {
+          if (h.rangeStart === undefined || h.rangeEnd === undefined) return done(new Error('peer reply: partial content without its range'));
+          range = { start: h.rangeStart, end: h.rangeEnd };
+        }
         done(undefined, { status, meta, source, contentLength: h.contentLength, ...(range ? { range } : {}), body: bodyOf(call, msg.data, h.contentLength) });
       };
       call.on('data', onData);

@@ -41,7 +41,7 @@ export function peerHandlers(options: PeerServiceOptions): PeerHandlers {
     PeerGetChunk: (call, callback) =>
       unary(call, callback, 'PeerGetChunk', async () => {
         const r = call.request;
-        const meta = { etag: r.etag, size: r.size, lastModifiedMs: 0, contentType: '', userMetadata: {}, headers: {} };
+        const meta = { etag: r.etag, size: r.size, contentType: '', userMetadata: {}, headers: {} };
         try {
           const data = await cachelet().chunk(check(r.ref), meta, r.index, r.chunkBytes);
           const bulk = options.peerBulk;

@@ -1,6 +1,6 @@
 /** Conversions between the engine's types (@faast/core) and the wire messages (@faast/rpc). */
 import type { Conditions, ObjectMeta, PeerContext, ReadResult, Source as CoreSource } from '@faast/core';
-import type { Conditions__Output, ObjectMeta as WireMeta, ObjectMeta__Output, PeerContext__Output, Source__Output as Source, Status__Output as Status } from '@faast/rpc';
+import type { Conditions as WireConditions, Conditions__Output, ObjectMeta as WireMeta, ObjectMeta__Output, PeerContext__Output, Source__Output as Source, Status__Output as Status } from '@faast/rpc';
 
 export const STATUS: Record<ReadResult['status'], Status> = {
   ok: 'OK',
@@ -41,30 +41,32 @@ export function fromWireMeta(meta: ObjectMeta__Output): ObjectMeta {
   return {
     etag: meta.etag,
     size: meta.size,
-    lastModifiedMs: meta.lastModifiedMs,
+    ...(present(meta.lastModifiedMs) ? { lastModifiedMs: meta.lastModifiedMs } : {}),
     contentType: meta.contentType,
     userMetadata: { ...meta.userMetadata },
     headers: { ...meta.headers },
   };
 }
 
-export function fromWireConditions(c: Conditions__Output | null): Conditions | undefined {
-  if (!c) return undefined;
-  return {
-    ifMatch: c.ifMatch || undefined,
-    ifNoneMatch: c.ifNoneMatch || undefined,
-    ifModifiedSinceMs: c.ifModifiedSinceMs || undefined,
-    ifUnmodifiedSinceMs: c.ifUnmodifiedSinceMs || undefined,
-  };
+/** The engine's conditions from the wire: a field absent on the wire stays absent ('' and 0 are values). */
+/** Whether an optional wire field was sent (the loader leaves absent fields undefined). */
+function present<T>(value: T | null | undefined): value is T {
+  return value !== undefined && value !== null;
 }
 
-export function toWireConditions(c: Conditions | undefined) {
-  return {
-    ifMatch: c?.ifMatch ?? '',
-    ifNoneMatch: c?.ifNoneMatch ?? '',
-    ifModifiedSinceMs: c?.ifModifiedSinceMs ?? 0,
-    ifUnmodifiedSinceMs: c?.ifUnmodifiedSinceMs ?? 0,
-  };
+export function fromWireConditions(c: Conditions__Output | null | undefined): Conditions | undefined {
+  if (!c) return undefined;
+  const out: Conditions = {};
+  if (present(c.ifMatch)) out.ifMatch = c.ifMatch;
+  if (present(c.ifNoneMatch)) out.ifNoneMatch = c.ifNoneMatch;
+  if (present(c.ifModifiedSinceMs)) out.ifModifiedSinceMs = c.ifModifiedSinceMs;
+  if (present(c.ifUnmodifiedSinceMs)) out.ifUnmodifiedSinceMs = c.ifUnmodifiedSinceMs;
+  return out;
+}
+
+/** The wire form of the engine's conditions: absent fields are left out, not zeroed. */
+export function toWireConditions(c: Conditions | undefined): WireConditions | undefined {
+  return c && { ...c };
 }
 
 export function fromWireContext(ctx: PeerContext__Output | null): PeerContext {

@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
+import { parseCacheletAddress } from '@faast/core';
 import * as protoLoader from '@grpc/proto-loader';
 import type { ProtoGrpcType as CacheProto } from './generated/cache';
 import type { ProtoGrpcType as HealthProto } from './generated/health';
@@ -93,13 +94,14 @@ export function healthService(): HealthProto['grpc']['health']['v1']['Health'] {
 }
 
 /**
- * A gRPC target for a cachelet address: an absolute or relative socket path becomes
- * `unix:/abs/path`; `host:port` and `unix:`/`dns:` targets are kept.
+ * A gRPC target for a cachelet address (see `parseCacheletAddress` in @faast/core): a socket
+ * path, relative or absolute, becomes `unix:/abs/path`; `host:port` is TCP; explicit gRPC
+ * targets (`dns:`, `ipv4:`, `ipv6:`, `unix-abstract:`) are kept.
  */
 export function grpcTarget(address: string): string {
-  if (/^(unix|unix-abstract|dns|ipv4|ipv6):/.test(address)) return address;
-  if (address.startsWith('/') || address.startsWith('.')) return `unix:${path.resolve(address)}`;
-  return address;
+  if (/^(unix-abstract|dns|ipv4|ipv6):/.test(address)) return address;
+  const parsed = parseCacheletAddress(address);
+  return parsed.kind === 'unix' ? `unix:${parsed.path}` : `${parsed.host}:${parsed.port}`;
 }
 
 /** HTTP/2 flow-control window of faast's channels and servers, bytes. */

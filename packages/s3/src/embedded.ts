@@ -7,8 +7,8 @@
 import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Cachelet, CacheError, parseBytes, parseConsistency, type ReadResult } from '@faast/core';
-import { GrpcPeerConnector, membershipFrom, SOURCE, startPeerServer, STATUS, toWireMeta, type PeerServer } from '@faast/peer';
-import type { GetHeader__Output, GetRequest, HeadReply__Output, HeadRequest, ObjectMeta__Output, ObjectRef } from '@faast/rpc';
+import { fromWireConditions, GrpcPeerConnector, membershipFrom, SOURCE, startPeerServer, STATUS, toWireMeta, type PeerServer } from '@faast/peer';
+import type { Conditions__Output, GetHeader__Output, GetRequest, HeadReply__Output, HeadRequest, ObjectMeta__Output, ObjectRef } from '@faast/rpc';
 import { S3Origin } from './origin';
 import { Bypass, type CacheTransport, type GetStart, type ReplyStream } from './transport';
 
@@ -84,7 +84,7 @@ export class EmbeddedTransport implements CacheTransport {
   }
 
   async startGet(req: GetRequest): Promise<GetStart> {
-    const result = await this.call(() => this.cachelet!.get({ ref: refOf(req.ref), range: req.range ?? '', conditions: conditionsOf(req.conditions) }));
+    const result = await this.call(() => this.cachelet!.get({ ref: refOf(req.ref), range: req.range, conditions: fromWireConditions(req.conditions as Conditions__Output | undefined) }));
     const header = headerOf(result);
     if (!('body' in result)) return { header, first: Buffer.alloc(0), call: replyStream(emptyBody()) };
     const first = await result.body.next();
@@ -92,7 +92,7 @@ export class EmbeddedTransport implements CacheTransport {
   }
 
   async head(req: HeadRequest): Promise<HeadReply__Output> {
-    const r = await this.call(() => this.cachelet!.head(refOf(req.ref), conditionsOf(req.conditions)));
+    const r = await this.call(() => this.cachelet!.head(refOf(req.ref), fromWireConditions(req.conditions as Conditions__Output | undefined)));
     return { status: STATUS[r.status], source: SOURCE[r.source], meta: r.status === 'not-found' ? null : (toWireMeta(r.meta) as ObjectMeta__Output) };
   }
 
@@ -129,23 +129,13 @@ function refOf(ref: ObjectRef | null | undefined): { bucket: string; key: string
   return { bucket: ref?.bucket ?? '', key: ref?.key ?? '' };
 }
 
-function conditionsOf(c: GetRequest['conditions']) {
-  return {
-    ifMatch: c?.ifMatch || undefined,
-    ifNoneMatch: c?.ifNoneMatch || undefined,
-    ifModifiedSinceMs: Number(c?.ifModifiedSinceMs) || undefined,
-    ifUnmodifiedSinceMs: Number(c?.ifUnmodifiedSinceMs) || undefined,
-  };
-}
-
 function headerOf(r: ReadResult): GetHeader__Output {
   return {
     status: STATUS[r.status],
     source: SOURCE[r.source],
     meta: r.status === 'not-found' ? null : (toWireMeta(r.meta) as ObjectMeta__Output),
     contentLength: 'body' in r ? r.contentLength : 0,
-    rangeStart: 'range' in r && r.range ? r.range.start : 0,
-    rangeEnd: 'range' in r && r.range ? r.range.end : 0,
+    ...('range' in r && r.range ? { rangeStart: r.range.start, rangeEnd: r.range.end } : {}),
     bulkToken: Buffer.alloc(0),
   };
 }

@@ -180,7 +180,7 @@ export function metaFromHeaders(headers: Record<string, string>, size: number, w
   return {
     etag: headers['etag'] ?? '',
     size,
-    lastModifiedMs: Number.isFinite(lastModified) ? lastModified : 0,
+    ...(Number.isFinite(lastModified) ? { lastModifiedMs: lastModified } : {}),
     contentType: headers['content-type'] ?? '',
     userMetadata,
     headers: repeated,

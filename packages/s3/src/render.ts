@@ -45,7 +45,7 @@ export function renderGet(header: GetHeader__Output, body: Readable, ctx: Render
       // S3 repeats the validators of the current version on a 304, without a body.
       if (meta) {
         headers['etag'] = meta.etag;
-        if (meta.lastModifiedMs) headers['last-modified'] = new Date(meta.lastModifiedMs).toUTCString();
+        if (meta.lastModifiedMs !== undefined) headers['last-modified'] = new Date(meta.lastModifiedMs).toUTCString();
       }
       return new HttpResponse({ statusCode, headers, body: empty() });
     default:
@@ -67,7 +67,7 @@ export function renderHead(reply: HeadReply__Output, ctx: RenderContext): HttpRe
 
 function objectHeaders(meta: ObjectMeta__Output, checksums: boolean): Record<string, string> {
   const h: Record<string, string> = { 'accept-ranges': 'bytes', etag: meta.etag };
-  if (meta.lastModifiedMs) h['last-modified'] = new Date(meta.lastModifiedMs).toUTCString();
+  if (meta.lastModifiedMs !== undefined) h['last-modified'] = new Date(meta.lastModifiedMs).toUTCString();
   if (meta.contentType) h['content-type'] = meta.contentType;
   for (const [name, value] of Object.entries(meta.headers)) {
     if (name.startsWith('x-amz-checksum-') && !checksums) continue;

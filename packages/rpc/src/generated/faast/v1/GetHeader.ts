@@ -12,7 +12,7 @@ export interface GetHeader {
    */
   'meta'?: (_faast_v1_ObjectMeta | null);
   /**
-   * For PARTIAL_CONTENT: the first and last byte of the range (inclusive).
+   * For PARTIAL_CONTENT (and only then): the first and last byte of the range (inclusive).
    */
   'rangeStart'?: (number | string | Long);
   'rangeEnd'?: (number | string | Long);
@@ -28,6 +28,8 @@ export interface GetHeader {
    * if the body failed: the bulk connection then closes early).
    */
   'bulkToken'?: (Buffer | Uint8Array | string);
+  '_rangeStart'?: "rangeStart";
+  '_rangeEnd'?: "rangeEnd";
 }
 
 export interface GetHeader__Output {
@@ -37,10 +39,10 @@ export interface GetHeader__Output {
    */
   'meta': (_faast_v1_ObjectMeta__Output | null);
   /**
-   * For PARTIAL_CONTENT: the first and last byte of the range (inclusive).
+   * For PARTIAL_CONTENT (and only then): the first and last byte of the range (inclusive).
    */
-  'rangeStart': (number);
-  'rangeEnd': (number);
+  'rangeStart'?: (number);
+  'rangeEnd'?: (number);
   /**
    * Number of body bytes that follow in this stream.
    */
@@ -53,4 +55,6 @@ export interface GetHeader__Output {
    * if the body failed: the bulk connection then closes early).
    */
   'bulkToken': (Buffer);
+  '_rangeStart'?: "rangeStart";
+  '_rangeEnd'?: "rangeEnd";
 }

@@ -7,7 +7,7 @@ export interface GetRequest {
   'ref'?: (_faast_v1_ObjectRef | null);
   /**
    * An HTTP Range header value with a single byte range ("bytes=0-99", "bytes=100-",
-   * "bytes=-100"); empty for the whole object. Anything else is INVALID_ARGUMENT.
+   * "bytes=-100"); absent for the whole object. Anything else is INVALID_ARGUMENT.
    */
   'range'?: (string);
   'conditions'?: (_faast_v1_Conditions | null);
@@ -17,15 +17,16 @@ export interface GetRequest {
    * reply (see GetHeader.bulk_token).
    */
   'bulk'?: (boolean);
+  '_range'?: "range";
 }
 
 export interface GetRequest__Output {
   'ref': (_faast_v1_ObjectRef__Output | null);
   /**
    * An HTTP Range header value with a single byte range ("bytes=0-99", "bytes=100-",
-   * "bytes=-100"); empty for the whole object. Anything else is INVALID_ARGUMENT.
+   * "bytes=-100"); absent for the whole object. Anything else is INVALID_ARGUMENT.
    */
-  'range': (string);
+  'range'?: (string);
   'conditions': (_faast_v1_Conditions__Output | null);
   /**
    * The caller can take a large body over the cachelet's bulk socket (the Unix socket's path
@@ -33,4 +34,5 @@ export interface GetRequest__Output {
    * reply (see GetHeader.bulk_token).
    */
   'bulk': (boolean);
+  '_range'?: "range";
 }

@@ -15,7 +15,8 @@ export interface ObjectMeta {
    */
   'size'?: (number | string | Long);
   /**
-   * Last-Modified, milliseconds since the epoch (0 when unknown).
+   * Last-Modified, milliseconds since the epoch; absent when the origin did not say (0 is
+   * a real date: 1970-01-01T00:00:00Z).
    */
   'lastModifiedMs'?: (number | string | Long);
   'contentType'?: (string);
@@ -29,6 +30,7 @@ export interface ObjectMeta {
    * Content-Encoding, x-amz-server-side-encryption, x-amz-version-id, ...). Lower-case names.
    */
   'headers'?: ({[key: string]: string});
+  '_lastModifiedMs'?: "lastModifiedMs";
 }
 
 /**
@@ -44,9 +46,10 @@ export interface ObjectMeta__Output {
    */
   'size': (number);
   /**
-   * Last-Modified, milliseconds since the epoch (0 when unknown).
+   * Last-Modified, milliseconds since the epoch; absent when the origin did not say (0 is
+   * a real date: 1970-01-01T00:00:00Z).
    */
-  'lastModifiedMs': (number);
+  'lastModifiedMs'?: (number);
   'contentType': (string);
   /**
    * User metadata as the origin sends it (S3: the x-amz-meta-* headers, names without the
@@ -58,4 +61,5 @@ export interface ObjectMeta__Output {
    * Content-Encoding, x-amz-server-side-encryption, x-amz-version-id, ...). Lower-case names.
    */
   'headers': ({[key: string]: string});
+  '_lastModifiedMs'?: "lastModifiedMs";
 }

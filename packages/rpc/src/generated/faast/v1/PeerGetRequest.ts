@@ -9,11 +9,13 @@ export interface PeerGetRequest {
   'range'?: (string);
   'conditions'?: (_faast_v1_Conditions | null);
   'context'?: (_faast_v1_PeerContext | null);
+  '_range'?: "range";
 }
 
 export interface PeerGetRequest__Output {
   'ref': (_faast_v1_ObjectRef__Output | null);
-  'range': (string);
+  'range'?: (string);
   'conditions': (_faast_v1_Conditions__Output | null);
   'context': (_faast_v1_PeerContext__Output | null);
+  '_range'?: "range";
 }

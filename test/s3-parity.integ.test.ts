@@ -258,3 +258,79 @@ describe('HeadObject parity', () => {
     expect(got).toMatchObject({ error: { name: NotFound.name, status: 404 } });
   });
 });
+
+describe('input the SDK itself rejects or transforms goes to the SDK untouched', () => {
+  /** Whether the call reached the cachelet at all (a hit, a miss or a refusal). */
+  async function cacheCalls(): Promise<number> {
+    const s = await stack.stats();
+    return s.hits + s.misses + s.badRequests + s.heads + s.notFound;
+  }
+
+  it('a key that is not well-formed UTF-16 is never read as another object', async () => {
+    // The lossy UTF-8 form of 'y\uD800x': if the key crossed the wire, this is what it would read.
+    await stack.plain.send(new PutObjectCommand({ Bucket: stack.bucket, Key: 'y\uFFFDx', Body: 'wrong object' }));
+    await stack.plain.send(new PutObjectCommand({ Bucket: stack.bucket, Key: 'y\uFFFD\uFFFD\uFFFDx', Body: 'wrong object' }));
+    const before = await cacheCalls();
+    for (const Key of ['y\uD800x', 'y\uDC00x', '\uD83D']) {
+      const expected = await outcome(read(stack.plain, { Key }));
+      const got = await outcome(read(stack.wrapped, { Key }));
+      expect(got).toEqual(expected);
+      expect(got).toMatchObject({ error: { name: 'URIError' } });
+      expect(await outcome(stack.wrapped.send(new HeadObjectCommand({ Bucket: stack.bucket, Key })))).toEqual(
+        await outcome(stack.plain.send(new HeadObjectCommand({ Bucket: stack.bucket, Key }))),
+      );
+    }
+    expect(await cacheCalls()).toBe(before);
+  });
+
+  it.each([
+    ['If-None-Match with a newline', { IfNoneMatch: '"x\ny"' }],
+    ['If-Match with a NUL', { IfMatch: '"a\u0000"' }],
+    ['If-Match beyond Latin-1', { IfMatch: '"ключ"' }],
+    ['Range with a carriage return', { Range: 'bytes=0-1\r' }],
+  ])('%s: the SDK throws its own error', async (_name, extra) => {
+    await read(stack.wrapped, { Key: 'small.txt' }); // cached: a cache that answered would return 200
+    const expected = await outcome(read(stack.plain, { Key: 'small.txt', ...extra }));
+    const got = await outcome(read(stack.wrapped, { Key: 'small.txt', ...extra }));
+    expect(expected).toHaveProperty('error');
+    expect(got).toEqual(expected);
+  });
+
+  it.each([
+    ['an empty key (the SDK lists the bucket)', { Key: '' }],
+    ['an empty If-Match', { Key: 'small.txt', IfMatch: '' }],
+    ['a blank If-None-Match', { Key: 'small.txt', IfNoneMatch: '  ' }],
+    ['an invalid date', { Key: 'small.txt', IfModifiedSince: new Date(NaN) }],
+    ['a date as a string', { Key: 'small.txt', IfModifiedSince: '2020-01-01' as unknown as Date }],
+    ['an ETag as a number', { Key: 'small.txt', IfMatch: 5 as unknown as string }],
+  ])('%s: answered by S3, as without the cache', async (_name, input) => {
+    await read(stack.wrapped, { Key: 'small.txt' });
+    const before = await cacheCalls();
+    const expected = await outcome(read(stack.plain, input));
+    const got = await outcome(read(stack.wrapped, input));
+    expect(got).toEqual(expected);
+    expect(await cacheCalls()).toBe(before);
+  });
+});
+
+describe('absent is not zero', () => {
+  it('If-Unmodified-Since 1970 is PreconditionFailed (412), per S3', async () => {
+    await read(stack.wrapped, { Key: 'small.txt' });
+    const got = await outcome(read(stack.wrapped, { Key: 'small.txt', IfUnmodifiedSince: new Date(0) }));
+    expect(got).toMatchObject({ error: { name: 'PreconditionFailed', status: 412 } });
+    const head = await outcome(stack.wrapped.send(new HeadObjectCommand({ Bucket: stack.bucket, Key: 'small.txt', IfUnmodifiedSince: new Date(0) })));
+    expect(head).toMatchObject({ error: { status: 412 } });
+  });
+
+  it('If-Modified-Since 1970 is a 200 with the whole object', async () => {
+    const got = await read(stack.wrapped, { Key: 'small.txt', IfModifiedSince: new Date(0) });
+    expect(got.status).toBe(200);
+    expect(got.body.toString()).toBe('hello, faast');
+  });
+
+  it('a range from byte 0 reports its start', async () => {
+    const got = await read(stack.wrapped, { Key: 'ten.bin', Range: 'bytes=0-2' });
+    expect(got.range).toBe('bytes 0-2/10');
+    expect(got.body.toString()).toBe('012');
+  });
+});

@@ -509,6 +509,7 @@ export class Cachelet {
     if (!bucket) problem = 'bucket is empty';
     else if (bucket.length > 255 || bucket.includes('/')) problem = `bucket '${bucket.slice(0, 64)}' is not a bucket name`;
     else if (!key) problem = 'key is empty';
+    else if (LONE_SURROGATE.test(bucket) || LONE_SURROGATE.test(key)) problem = 'key is not well-formed UTF-16 (a lone surrogate): no origin could name it';
     else {
       const bytes = Buffer.byteLength(key);
       if (bytes > this.config.maxKeyBytes) problem = `key is ${bytes} bytes, over the limit of ${this.config.maxKeyBytes} (maxKeyBytes)`;
@@ -520,6 +521,9 @@ export class Cachelet {
     return `${bucket}/${key}`;
   }
 }
+
+/** A UTF-16 code unit without its surrogate pair (`u` mode matches only those): not valid UTF-8 on any wire. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Whether a failed peer call is the peer's fault — not an answer about the request or the origin, which the owner did give. */
 async function* noBody(): AsyncGenerator<Buffer> {}

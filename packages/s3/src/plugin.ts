@@ -24,7 +24,7 @@ import type { HandlerExecutionContext, StaticOperationSchema } from '@smithy/typ
 import type { HttpResponse } from '@smithy/core/protocols';
 import { getSmithyContext } from '@smithy/core/transport';
 import { operation } from '@smithy/core/schema';
-import { isSupportedRange } from '@faast/core';
+import { isSupportedRange, type Conditions } from '@faast/core';
 import { CacheBody } from './body';
 import { resolveFaastS3Config, type FaastS3Options, type ResolvedFaastS3Config } from './config';
 import { CacheletConnection } from './connection';
@@ -166,10 +166,10 @@ async function wantsChecksums(client: S3Client, input: { ChecksumMode?: string }
 
 /** Returns undefined when this request must go to S3 as it is. */
 async function serveGet(client: S3Client, conn: CacheTransport, input: GetObjectCommandInput, checksums: boolean): Promise<HttpResponse | undefined> {
-  if (!cacheable(input, GET_PASS_THROUGH_FIELDS)) return undefined;
+  if (!cacheable(input)) return undefined;
   if (input.Range !== undefined && !isSupportedRange(input.Range)) return undefined;
   const ref: ObjectRef = { bucket: input.Bucket!, key: input.Key! };
-  const { header, first, call } = await conn.startGet({ ref, range: input.Range ?? '', conditions: conditionsOf(input) });
+  const { header, first, call } = await conn.startGet({ ref, ...(input.Range !== undefined ? { range: input.Range } : {}), conditions: conditionsOf(input) });
   const ctx = renderContext(input, checksums);
   const hasBody = header.status === 'OK' || header.status === 'PARTIAL_CONTENT';
   if (!hasBody) {
@@ -179,6 +179,7 @@ async function serveGet(client: S3Client, conn: CacheTransport, input: GetObject
     return renderGet(header, undefined as unknown as Readable, ctx);
   }
   const start = header.status === 'PARTIAL_CONTENT' ? header.rangeStart : 0;
+  if (start === undefined) throw new Bypass('fault', 'a partial reply without its range');
   const end = start + header.contentLength - 1;
   const etag = header.meta!.etag;
   const body = new CacheBody(
@@ -192,7 +193,7 @@ async function serveGet(client: S3Client, conn: CacheTransport, input: GetObject
 }
 
 async function serveHead(conn: CacheTransport, input: HeadObjectCommandInput, checksums: boolean): Promise<HttpResponse | undefined> {
-  if (!cacheable(input, GET_PASS_THROUGH_FIELDS) || input.Range !== undefined) return undefined;
+  if (!cacheable(input) || input.Range !== undefined) return undefined;
   const reply = await conn.head({ ref: { bucket: input.Bucket!, key: input.Key! }, conditions: conditionsOf(input) });
   return renderHead(reply, renderContext(input, checksums));
 }
@@ -247,28 +248,57 @@ function writtenRefs(command: string | undefined, input: Record<string, any>): O
   }
 }
 
-function cacheable(input: GetObjectCommandInput | HeadObjectCommandInput, passThrough: readonly (keyof GetObjectCommandInput)[]): boolean {
-  if (typeof input.Bucket !== 'string' || typeof input.Key !== 'string') return false;
+/**
+ * Whether the cache may answer this request. Anything the cache does not model, and anything
+ * the SDK itself would reject or transform (a key that is not well-formed UTF-16, a header
+ * value Node cannot send, a date that is not one), goes to the SDK untouched: it then raises
+ * its own error, and no lossy conversion can make two keys one cache entry.
+ */
+function cacheable(input: GetObjectCommandInput | HeadObjectCommandInput): boolean {
+  const { Bucket, Key } = input;
+  if (typeof Bucket !== 'string' || typeof Key !== 'string' || !Bucket || !Key) return false;
   // Access point and Object Lambda ARNs address other resources than a plain bucket.
-  if (input.Bucket.includes(':')) return false;
+  if (Bucket.includes(':') || LONE_SURROGATE.test(Bucket) || LONE_SURROGATE.test(Key)) return false;
   const fields = input as unknown as Record<string, unknown>;
-  return !passThrough.some((field) => fields[field] !== undefined);
+  if (GET_PASS_THROUGH_FIELDS.some((field) => fields[field] !== undefined)) return false;
+  for (const field of HEADER_FIELDS) {
+    const value = fields[field];
+    if (value !== undefined && (typeof value !== 'string' || INVALID_HEADER_CHAR.test(value))) return false;
+  }
+  // An empty entity-tag list is no list: what S3 makes of it is S3's to say.
+  if ((input.IfMatch !== undefined && !input.IfMatch.trim()) || (input.IfNoneMatch !== undefined && !input.IfNoneMatch.trim())) return false;
+  for (const field of DATE_FIELDS) {
+    const value = fields[field];
+    if (value !== undefined && !(value instanceof Date && value.getTime() >= 0 && value.getTime() <= LAST_HTTP_DATE_MS)) return false;
+  }
+  return true;
 }
 
-function conditionsOf(input: GetObjectCommandInput | HeadObjectCommandInput) {
-  return {
-    ifMatch: input.IfMatch ?? '',
-    ifNoneMatch: input.IfNoneMatch ?? '',
-    ifModifiedSinceMs: input.IfModifiedSince ? new Date(input.IfModifiedSince).getTime() : 0,
-    ifUnmodifiedSinceMs: input.IfUnmodifiedSince ? new Date(input.IfUnmodifiedSince).getTime() : 0,
-  };
+/** A UTF-16 code unit that is half of a surrogate pair without its other half (`u` mode matches only those). */
+const LONE_SURROGATE = /\p{Cs}/u;
+/** What Node refuses in a header value (its `checkInvalidHeaderChar`): the SDK would throw. */
+const INVALID_HEADER_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
+/** Inputs the SDK sends as header values. */
+const HEADER_FIELDS = ['IfMatch', 'IfNoneMatch', 'Range', 'ChecksumMode'] as const;
+/** Inputs the SDK sends as HTTP dates; the cache answers for 1970 to 9999 (four-digit years). */
+const DATE_FIELDS = ['IfModifiedSince', 'IfUnmodifiedSince'] as const;
+const LAST_HTTP_DATE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** The request's preconditions; a header the request does not carry is absent, never '' or 0. */
+function conditionsOf(input: GetObjectCommandInput | HeadObjectCommandInput): Conditions {
+  const c: Conditions = {};
+  if (input.IfMatch !== undefined) c.ifMatch = input.IfMatch;
+  if (input.IfNoneMatch !== undefined) c.ifNoneMatch = input.IfNoneMatch;
+  if (input.IfModifiedSince !== undefined) c.ifModifiedSinceMs = input.IfModifiedSince.getTime();
+  if (input.IfUnmodifiedSince !== undefined) c.ifUnmodifiedSinceMs = input.IfUnmodifiedSince.getTime();
+  return c;
 }
 
 function renderContext(input: GetObjectCommandInput | HeadObjectCommandInput, checksums: boolean): RenderContext {
   return {
     key: input.Key!,
     range: input.Range,
-    condition: input.IfMatch ? 'If-Match' : input.IfUnmodifiedSince ? 'If-Unmodified-Since' : undefined,
+    condition: input.IfMatch !== undefined ? 'If-Match' : input.IfUnmodifiedSince !== undefined ? 'If-Unmodified-Since' : undefined,
     checksums,
   };
 }

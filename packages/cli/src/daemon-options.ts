@@ -4,7 +4,7 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConfigError, parseBytes, parseConsistency, resolveCacheletConfig, type Membership } from '@faast/core';
+import { ConfigError, parseBytes, parseCacheletAddress, parseConsistency, resolveCacheletConfig, type Membership } from '@faast/core';
 import type { DaemonOptions } from '@faast/daemon';
 import { LOG_LEVELS } from '@faast/daemon';
 import { membershipFrom } from '@faast/peer';
@@ -122,7 +122,7 @@ export function resolveDaemonOptions(
       ...(get('region') ? { region: get('region') } : {}),
       ...(checksums ? { checksums: checksums as 'when-supported' | 'when-required' } : {}),
     },
-    socket: get('socket') ?? defaultSocket(app),
+    socket: socketPath(get('socket') ?? defaultSocket(app)),
     ...(listen ? { listen } : {}),
     ...(peerListen ? { peerListen } : {}),
     ...(advertise ? { advertise } : {}),
@@ -130,6 +130,13 @@ export function resolveDaemonOptions(
     ...(metricsPort !== undefined ? { metricsPort: port(metricsPort, '--metrics-port') } : {}),
     logLevel,
   };
+}
+
+/** `--socket` is a Unix socket path, read by the same rule as `FAAST_SOCKET` in the app: `host:port` is TCP, for `--listen`. */
+function socketPath(value: string): string {
+  const address = parseCacheletAddress(value);
+  if (address.kind === 'tcp') throw new ConfigError('--socket', `'${value}' is a TCP address; --socket takes a Unix socket path (./${value} for a file here), --listen serves TCP`);
+  return address.path;
 }
 
 function hostPort(value: string | undefined, flag: string): string | undefined {

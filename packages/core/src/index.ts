@@ -2,6 +2,7 @@
  * @faast/core — the cachelet engine of Faa$T, free of SDKs and transports.
  */
 export * from './ports';
+export * from './address';
 export * from './random';
 export * from './read';
 export * from './errors';

@@ -6,14 +6,14 @@
 import * as fs from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
-import { Cachelet, ConfigError, type CacheletConfigInput, type Membership } from '@faast/core';
+import { bulkSocketPath, Cachelet, ConfigError, type CacheletConfigInput, type Membership } from '@faast/core';
 import { cacheService, healthService, peerService, SERVER_OPTIONS } from '@faast/rpc';
 import { S3Origin, type S3OriginOptions } from '@faast/s3';
 import type { Logger } from 'pino';
 import { HealthState } from './health';
 import { createLogger } from './log';
 import { cacheletRegistry, serveMetrics } from './metrics';
-import { BulkServer, bulkSocketPath, GrpcPeerConnector, peerHandlers } from '@faast/peer';
+import { BulkServer, GrpcPeerConnector, peerHandlers } from '@faast/peer';
 import { cacheHandlers } from './service';
 import { prepareSocketPath } from './socket';
 

@@ -25,11 +25,6 @@ export const BULK_MIN_BYTES = 1 << 20;
 /** How long an offered body waits for its reader to connect. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
-/** The bulk socket's path for a cachelet socket path. */
-export function bulkSocketPath(socket: string): string {
-  return `${socket}.bulk`;
-}
-
 /** Bytes to offer: a body read as it goes, or a chunk already in memory. */
 export type BulkBody = AsyncGenerator<Buffer> | Buffer;
 

@@ -21,7 +21,7 @@ import {
   type HeadRequest,
   type ObjectRef,
 } from '@faast/rpc';
-import { bulkSocketPath } from '@faast/peer';
+import { bulkSocketPath, parseCacheletAddress } from '@faast/core';
 import type { ResolvedFaastS3Config } from './config';
 import { Bypass, type CacheTransport, type GetStart, type ReplyStream } from './transport';
 
@@ -34,6 +34,7 @@ export class CacheletConnection implements CacheTransport {
   readonly client: CacheClient;
   /** A cachelet on a Unix socket can send large bodies over its bulk socket (`<socket>.bulk`). */
   private readonly bulk: boolean;
+  private readonly bulkPath: string;
   private openUntil = 0;
   private bypassing = false;
   private readonly pending = new Map<string, ObjectRef>();
@@ -43,8 +44,10 @@ export class CacheletConnection implements CacheTransport {
     readonly socket: string,
     private readonly config: ResolvedFaastS3Config,
   ) {
+    const address = parseCacheletAddress(socket);
     this.client = createCacheClient(socket);
-    this.bulk = !/^[^/]*:\d+$/.test(socket);
+    this.bulk = address.kind === 'unix';
+    this.bulkPath = address.kind === 'unix' ? bulkSocketPath(address.path) : '';
   }
 
   /** Whether reads may use the cache now; in the half-open state, first delivers pending invalidations. */
@@ -88,7 +91,7 @@ export class CacheletConnection implements CacheTransport {
         call.pause();
         if (!msg.header) return finish(new Bypass('fault', 'the first message has no header'));
         const token = msg.header.bulkToken;
-        finish(undefined, { header: msg.header, first: msg.data, call: token.length > 0 ? new BulkReply(bulkSocketPath(this.socket), token, call) : call });
+        finish(undefined, { header: msg.header, first: msg.data, call: token.length > 0 ? new BulkReply(this.bulkPath, token, call) : call });
       };
       const onError = (err: ServiceError): void => finish(this.classify(err));
       const onEnd = (): void => finish(new Bypass('fault', 'the stream ended without a header'));

@@ -4,7 +4,8 @@
  * run R times and the median of each figure is reported. Prints a table and writes JSON.
  * `npm run bench -- cluster` runs the cluster scenario instead (see cluster-main.ts);
  * `npm run bench -- large` the large-object scenario (see large-main.ts);
- * `npm run bench -- replay` trace replay through none, redis and faast (see replay.ts).
+ * `npm run bench -- replay` trace replay through none, redis and faast (see replay.ts);
+ * `npm run bench -- parity` drawn requests with and without the cache (see parity-main.ts).
  *
  *   node packages/bench/dist/main.js [foundation] [--quick] [--runs N] [--duration MS] [--json PATH]
  *   node packages/bench/dist/main.js cluster [--quick] [--runs N] [--duration MS] [--seed N] [--json PATH]
@@ -23,6 +24,7 @@ import { S3_STANDARD_PROFILE } from '@faast/emulator';
 import { CLUSTER_USAGE, parseClusterOptions, runClusterBenchmark } from './cluster-main';
 import { LARGE_USAGE, parseLargeOptions, runLargeBenchmark } from './large-main';
 import { REPLAY_USAGE, parseReplayOptions, runReplayBenchmark } from './replay';
+import { PARITY_USAGE, parseParityOptions, runParityBenchmark } from './parity-main';
 import { cellId, HIGH_CONCURRENCY, openFoundation, SIZES, TARGET_LABELS, type Foundation } from './foundation';
 import { measure } from './measure';
 import { REDIS_URL } from './redis';
@@ -52,6 +54,8 @@ const USAGE = `usage: node packages/bench/dist/main.js [foundation|cluster|large
              (node packages/bench/dist/main.js large --help for its options)
              replay — a seeded generated trace replayed through none, redis and faast
              (node packages/bench/dist/main.js replay --help for its options)
+             parity — 10,000 drawn requests compared with and without the cache
+             (node packages/bench/dist/main.js parity --help for its options)
 foundation options:
   --quick          short smoke run (1 run, 150 ms per cell)
   --runs N         repeat the whole table N times, report medians (default 3; 1 with --quick)
@@ -175,7 +179,7 @@ export async function runFoundationBenchmark(options: BenchOptions): Promise<voi
 }
 
 /** The scenarios of `npm run bench -- SCENARIO`; the first is the default. */
-export const SCENARIOS = ['foundation', 'cluster', 'large', 'replay'] as const;
+export const SCENARIOS = ['foundation', 'cluster', 'large', 'replay', 'parity'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** Splits off the scenario: a first argument that is not an option. Throws for an unknown one. */
@@ -191,7 +195,11 @@ async function main(): Promise<void> {
   let run: (() => Promise<void>) | 'help';
   try {
     const { scenario, rest } = scenarioOf(process.argv.slice(2));
-    if (scenario === 'replay') {
+    if (scenario === 'parity') {
+      usage = PARITY_USAGE;
+      const options = parseParityOptions(rest);
+      run = options === 'help' ? 'help' : () => runParityBenchmark(options);
+    } else if (scenario === 'replay') {
       usage = REPLAY_USAGE;
       const options = parseReplayOptions(rest);
       run = options === 'help' ? 'help' : () => runReplayBenchmark(options);

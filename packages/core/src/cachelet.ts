@@ -308,13 +308,15 @@ export class Cachelet {
   }
 
   /**
-   * A write of `ref` succeeded at the origin with version `etag`. Copies of other versions
-   * are dropped here and at the owner (unless this notice came from a peer); reads in flight
-   * are not stored. If the owner cannot be told, every peer is asked to drop the key.
+   * A write of `ref` succeeded at the origin with version `etag`. Copies are dropped here and
+   * at the owner (unless this notice came from a peer); reads in flight are not stored. If the
+   * owner cannot be told, every peer is asked to drop the key. A copy with the same ETag is
+   * dropped too: rewriting the same bytes keeps the ETag but moves Last-Modified, which a
+   * faithful reply repeats.
    */
   async notifyWrite(ref: ObjectRef, etag: string, from?: PeerContext): Promise<void> {
     const key = this.keyOf(ref);
-    this.dropLocal(key, etag);
+    this.dropLocal(key);
     if (!from) await this.tellOwner(key, (peer, ctx) => peer.notifyWrite(ref, etag, ctx), [ref]);
   }
 
@@ -328,7 +330,7 @@ export class Cachelet {
     let dropped = 0;
     for (const ref of refs) {
       const key = this.keyOf(ref);
-      if (this.dropLocal(key, undefined)) dropped++;
+      if (this.dropLocal(key)) dropped++;
       const owner = this.peering.owner(key);
       if (!from) await this.tellOwner(key, (peer, ctx) => peer.invalidate([ref], ctx), [ref]);
       else if (owner !== this.peering.self.id && owner !== from.from) this.remember(owner, [ref]);
@@ -380,8 +382,10 @@ export class Cachelet {
         if (!isPeerFault(err)) throw err;
         return this.peerFailed(owner, req, spec);
       }
-      if (v.outcome === 'current') {
+      if (v.outcome === 'current' && v.meta.size === replica.meta.size) {
         this.counters.replicaHits++;
+        // The owner's metadata: the same bytes may have been rewritten since (a new Last-Modified).
+        replica.meta = v.meta;
         return answer(this.counters, replica.meta, spec, req.conditions, 'hit', (s, e) => slices(replica.body, s, e, this.config.streamChunkBytes));
       }
       this.replicas.delete(key);
@@ -495,11 +499,11 @@ export class Cachelet {
     }
   }
 
-  /** Drops local copies (owned and replica) of `key` other than version `keepEtag`. Returns whether an owned copy was dropped. */
-  private dropLocal(key: string, keepEtag: string | undefined): boolean {
+  /** Drops local copies (owned and replica) of `key`. Returns whether an owned copy was dropped. */
+  private dropLocal(key: string): boolean {
     const replica = this.replicas.peek(key);
-    if (replica && replica.meta.etag !== keepEtag) this.replicas.delete(key);
-    return this.local.drop(key, keepEtag);
+    if (replica) this.replicas.delete(key);
+    return this.local.drop(key);
   }
 
   /** The store key of an object; refuses refs that no origin would accept. */

@@ -150,8 +150,8 @@ export class LocalCache {
     }
   }
 
-  /** Drops the copy of `key` unless it is version `keepEtag`, and keeps reads in flight from storing. Returns whether a copy was dropped. */
-  drop(key: string, keepEtag: string | undefined): boolean {
+  /** Drops the copy of `key` and keeps reads in flight from storing. Returns whether a copy was dropped. */
+  drop(key: string): boolean {
     const fill = this.fills.get(key);
     if (fill) {
       fill.stale = true;
@@ -160,10 +160,9 @@ export class LocalCache {
     this.heads.forget(key);
     this.revalidations.forget(key);
     this.tooLarge.delete(key);
-    const header = this.chunkHeaders.peek(key);
-    if (header && header.etag !== keepEtag) this.chunkHeaders.delete(key);
+    this.chunkHeaders.delete(key);
     const stored = this.store.peek(key);
-    if (stored && stored.meta.etag !== keepEtag) {
+    if (stored) {
       this.store.delete(key);
       this.counters.invalidations++;
       return true;

@@ -23,11 +23,11 @@ async function bodyOf(result: ReadResult): Promise<Buffer> {
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reads `key` whole and waits until the fill, if any, has reached the store. */
-async function read(cache: Cachelet, key: string): Promise<{ source: string; bytes: Buffer }> {
+async function read(cache: Cachelet, key: string): Promise<{ source: string; bytes: Buffer; lastModifiedMs: number | undefined }> {
   const r = await cache.get({ ref: ref(key) });
   const bytes = await bodyOf(r);
   await settle();
-  return { source: r.source, bytes };
+  return { source: r.source, bytes, lastModifiedMs: 'meta' in r ? r.meta.lastModifiedMs : undefined };
 }
 
 async function rejection(p: Promise<unknown>): Promise<CacheError> {
@@ -56,16 +56,19 @@ describe('Cachelet write notices', () => {
     expect(origin.gets).toHaveLength(2);
   });
 
-  it('a write with the same ETag keeps the stored copy', async () => {
-    const { origin, cache } = setup();
+  it('a write of the same bytes (same ETag) drops the copy: its Last-Modified moved', async () => {
+    const { clock, origin, cache } = setup();
     const meta = origin.put('bkt', 'a', v1);
     await read(cache, 'a');
-    cache.notifyWrite(ref('a'), meta.etag);
+    clock.advance(5_000);
+    const rewritten = origin.put('bkt', 'a', v1);
+    expect(rewritten.etag).toBe(meta.etag);
+    cache.notifyWrite(ref('a'), rewritten.etag);
     const after = await read(cache, 'a');
-    expect(after.source).toBe('hit');
+    expect(after.source).toBe('miss');
     expect(after.bytes.equals(v1)).toBe(true);
-    expect(origin.gets).toHaveLength(1);
-    expect(cache.stats().invalidations).toBe(0);
+    expect(after.lastModifiedMs).toBe(rewritten.lastModifiedMs);
+    expect(cache.stats().invalidations).toBe(1);
   });
 
   it('a write during a fill in flight keeps the old bytes out of the store', async () => {

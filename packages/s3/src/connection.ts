@@ -23,7 +23,7 @@ import {
 } from '@faast/rpc';
 import { bulkSocketPath, parseCacheletAddress } from '@faast/core';
 import type { ResolvedFaastS3Config } from './config';
-import { Bypass, type CacheTransport, type GetStart, type ReplyStream } from './transport';
+import { Bypass, type CacheTransport, type GetStart, type HolderListener, type ReplyStream } from './transport';
 
 
 /** gRPC codes that refuse one request while the cachelet itself is healthy. */
@@ -138,6 +138,11 @@ export class CacheletConnection implements CacheTransport {
       this.bypassing = true;
       this.config.onEvent({ level: 'warn', msg: 'cache-bypassed', socket: this.socket, reason: err.message });
     }
+  }
+
+  /** Over gRPC the cachelet cannot push invalidations: nothing is ever held. */
+  watch(listener: HolderListener): void {
+    listener.lost('the gRPC transport has no invalidation channel');
   }
 
   async close(): Promise<void> {

@@ -10,7 +10,7 @@ import { Cachelet, CacheError, parseBytes, parseConsistency, type ReadResult } f
 import { fromWireConditions, GrpcPeerConnector, membershipFrom, SOURCE, startPeerServer, STATUS, toWireMeta, type PeerServer } from '@faast/peer';
 import type { Conditions__Output, GetHeader__Output, GetRequest, HeadReply__Output, HeadRequest, ObjectMeta__Output, ObjectRef } from '@faast/rpc';
 import { S3Origin } from './origin';
-import { Bypass, type CacheTransport, type GetStart, type ReplyStream } from './transport';
+import { Bypass, type CacheTransport, type GetStart, type HolderListener, type ReplyStream } from './transport';
 
 /** Options of the embedded cachelet; each defaults from the same `FAAST_*` variables as `faast daemon`. */
 export interface EmbeddedOptions {
@@ -104,6 +104,11 @@ export class EmbeddedTransport implements CacheTransport {
     if (await this.ready) await this.cachelet!.invalidate(refs.map((r) => ({ bucket: r.bucket!, key: r.key! }))).catch(() => undefined);
   }
 
+  /** Not yet: nothing is held in front of an embedded cachelet. */
+  watch(listener: HolderListener): void {
+    listener.lost('no invalidation channel yet');
+  }
+
   failed(): void {
     // In process there is no transport to fail; a broken body already fell back to storage.
   }
@@ -137,6 +142,7 @@ function headerOf(r: ReadResult): GetHeader__Output {
     contentLength: 'body' in r ? r.contentLength : 0,
     ...('range' in r && r.range ? { rangeStart: r.range.start, rangeEnd: r.range.end } : {}),
     bulkToken: Buffer.alloc(0),
+    held: false,
   };
 }
 

@@ -31,6 +31,21 @@ export interface GetStart {
   call: ReplyStream;
 }
 
+/**
+ * The near cache's side of a transport: the cachelet registered this process as a holder of
+ * the versions it replied with `held`, and tells it when one of them changes. A transport
+ * acknowledges an invalidation to the cachelet only after `invalidated` returned; when it
+ * cannot (the channel broke, or the cachelet cut this process off for answering too late) it
+ * calls `lost`, and every held entry is void until `restored`.
+ */
+export interface HolderListener {
+  invalidated(refs: ObjectRef[]): void;
+  /** Every held entry is void; hold nothing until `restored`. */
+  lost(reason: string): void;
+  /** The channel is up again: replies with `held` may be kept. */
+  restored(): void;
+}
+
 export interface CacheTransport {
   /** Whether reads may use the cache now. */
   usable(): Promise<boolean>;
@@ -44,5 +59,7 @@ export interface CacheTransport {
   invalidate(refs: ObjectRef[]): Promise<void>;
   /** Records a fault found elsewhere (e.g. a body that broke mid-stream). */
   failed(err: Bypass): void;
+  /** Subscribes the near cache to invalidations (one listener per transport). */
+  watch(listener: HolderListener): void;
   close(): Promise<void> | void;
 }

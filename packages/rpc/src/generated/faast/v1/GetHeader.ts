@@ -28,6 +28,11 @@ export interface GetHeader {
    * if the body failed: the bulk connection then closes early).
    */
   'bulkToken'?: (Buffer | Uint8Array | string);
+  /**
+   * The caller asked to hold and is now a registered holder of this version: it may keep the
+   * body until the cachelet invalidates it. False when the object changed while it was read.
+   */
+  'held'?: (boolean);
   '_rangeStart'?: "rangeStart";
   '_rangeEnd'?: "rangeEnd";
 }
@@ -55,6 +60,11 @@ export interface GetHeader__Output {
    * if the body failed: the bulk connection then closes early).
    */
   'bulkToken': (Buffer);
+  /**
+   * The caller asked to hold and is now a registered holder of this version: it may keep the
+   * body until the cachelet invalidates it. False when the object changed while it was read.
+   */
+  'held': (boolean);
   '_rangeStart'?: "rangeStart";
   '_rangeEnd'?: "rangeEnd";
 }

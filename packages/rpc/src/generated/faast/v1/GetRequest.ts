@@ -17,6 +17,12 @@ export interface GetRequest {
    * reply (see GetHeader.bulk_token).
    */
   'bulk'?: (boolean);
+  /**
+   * The caller wants to keep the body in its near cache (an in-process copy): the cachelet
+   * registers the caller's connection as a holder of the version it replies with, and tells
+   * it when that version changes (see GetHeader.held).
+   */
+  'hold'?: (boolean);
   '_range'?: "range";
 }
 
@@ -34,5 +40,11 @@ export interface GetRequest__Output {
    * reply (see GetHeader.bulk_token).
    */
   'bulk': (boolean);
+  /**
+   * The caller wants to keep the body in its near cache (an in-process copy): the cachelet
+   * registers the caller's connection as a holder of the version it replies with, and tells
+   * it when that version changes (see GetHeader.held).
+   */
+  'hold': (boolean);
   '_range'?: "range";
 }

@@ -8,6 +8,7 @@ import { RequestCounters, type RequestCounts } from './counters';
 import { assertLoopbackHost, httpUrl } from './loopback';
 import { S3_STANDARD_PROFILE, validateProfile, type RemoteProfile } from './profile';
 import { startProfileProxy, type ProfileProxy } from './profile-proxy';
+import { answerGetsAsS3 } from './s3-get';
 
 /** The region clients sign for; s3rver accepts any, S3 SDKs require one. */
 const REGION = 'us-east-1';
@@ -130,6 +131,9 @@ export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<
       // Clients use path-style URLs; never read a bucket name out of the Host header.
       vhostBuckets: false,
     });
+    // GET and HEAD answered as S3 does: conditionals and ranges (see s3-get.ts). First, so that
+    // the atomic store below runs its reads under the object's lock.
+    answerGetsAsS3(s3rver);
     // s3rver writes objects in place and answers before they are flushed; give them S3's
     // atomicity, for both endpoints (see atomic.ts).
     makeStoreAtomic(s3rver.store);

@@ -18,8 +18,6 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
-    // Plain JavaScript files here are CommonJS (jest.config.js, the bin launcher).
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/test/**/*.ts', 'test/**/*.ts', 'packages/bench/**/*.ts'],

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS launcher, loaded by a plain node process */
 // The `faast` command as npm links it (node_modules/.bin/faast). It is committed, so that npm
 // finds it when it links bins at install time, before the build has made ../dist/bin.js.
 'use strict';

@@ -7,6 +7,7 @@ import { ConfigError } from '@faast/core';
 import { createLogger, startDaemon } from '@faast/daemon';
 import { resolveDaemonOptions, type DaemonFlags } from './daemon-options';
 import { runDemo } from './demo';
+import { registerEmulatorCommand } from './emulator';
 import { fetchRingStats, fetchStats, formatRing, formatStats } from './stats';
 import { registerTraceCommands } from './trace';
 import { registerReplayCommand } from './replay';
@@ -99,6 +100,7 @@ export function buildProgram(): Command {
       });
     });
 
+  registerEmulatorCommand(program);
   registerTraceCommands(program, UsageError);
   registerReplayCommand(program, UsageError);
 

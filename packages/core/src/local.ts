@@ -196,7 +196,7 @@ export class LocalCache {
         this.counters.originErrors++;
         throw originError('GET', ref, err);
       }
-      // Some origins ignore If-Match (s3rver does): the ETag of the answer is checked too.
+      // Some S3-compatible origins ignore If-Match (plain s3rver does): the ETag of the answer is checked too.
       if (res.kind === 'precondition-failed' || res.kind === 'not-found' || (res.kind === 'found' && res.meta.etag !== meta.etag)) {
         if (res.kind === 'found') res.body.destroy();
         throw new CacheError('CHANGED', `${ref.bucket}/${ref.key} changed at the origin (version ${meta.etag} is gone)`);

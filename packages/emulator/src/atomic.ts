@@ -44,20 +44,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type S3rver from 's3rver';
 
 /** How long a request waits for an object's lock before it fails (s3rver answers 500), in ms. */
 export const DEFAULT_LOCK_TIMEOUT_MS = 30_000;
-
-/**
- * How long an object's read stream may stay unread before it is closed, in ms. s3rver opens
- * the file before it evaluates If-None-Match and If-Modified-Since, and leaves the stream of a
- * 304 unread and open: one file descriptor per 304 — and, once the object has been replaced,
- * the disk space of the version that fd still holds.
- */
-export const UNREAD_STREAM_MS = 10_000;
 
 /** Gives the lock back. Idempotent. */
 export type Release = () => void;
@@ -235,28 +227,14 @@ class Hasher extends Transform {
 }
 
 /**
- * Closes `stream` if it is still unread (never piped nor resumed) after `ms`: a body the
- * server had no use for (see {@link UNREAD_STREAM_MS}). Koa pipes the body it sends at once.
- */
-function closeIfUnread(stream: Readable, ms: number): void {
-  const timer = setTimeout(() => {
-    if (stream.readableFlowing === null) stream.destroy();
-  }, ms);
-  timer.unref();
-  stream.once('close', () => clearTimeout(timer));
-}
-
-/**
  * Makes the objects of an s3rver filesystem store atomic (see the top of this file) by
  * replacing its `getMetadata`, `getObject`, `putObject`, `copyObject` and `deleteObject` on
  * the instance. Its other methods are s3rver's: `putObjectMultipart` and the controllers call
- * these through the store, and so go through the locks. A GET's stream that nobody reads (a
- * 304) is closed after `unreadStreamMs`. Returns the locks (for tests).
+ * these through the store, and so go through the locks. Returns the locks (for tests).
  */
 export function makeStoreAtomic(
   store: S3rver.FilesystemStore,
   locks: ObjectLocks = new ObjectLocks(),
-  unreadStreamMs: number = UNREAD_STREAM_MS,
 ): ObjectLocks {
   const original = {
     getMetadata: store.getMetadata,
@@ -274,12 +252,8 @@ export function makeStoreAtomic(
   store.getMetadata = (bucket, key) => locks.with(lockKey(bucket, key), false, () => original.getMetadata.call(unlocked, bucket, key));
 
   // Resolves once the object's file is open (s3rver waits for 'open'): the body comes from that file.
-  store.getObject = async (bucket, key, options) => {
-    const object = await locks.with(lockKey(bucket, key), false, () => original.getObject.call(unlocked, bucket, key, options));
-    const content = object?.content;
-    if (content && !Buffer.isBuffer(content)) closeIfUnread(content, unreadStreamMs);
-    return object;
-  };
+  store.getObject = (bucket, key, options) =>
+    locks.with(lockKey(bucket, key), false, () => original.getObject.call(unlocked, bucket, key, options));
 
   store.deleteObject = (bucket, key) =>
     locks.with(lockKey(bucket, key), true, async () => {

@@ -6,7 +6,9 @@
  */
 export { S3_STANDARD_PROFILE, NO_LATENCY_PROFILE, type RemoteProfile } from './profile';
 export { bucketOf, type BucketCounts, type RequestCounts } from './counters';
+export { assertLoopbackHost } from './loopback';
 export {
+  assertBucketName,
   startS3Emulator,
   type S3Emulator,
   type S3EmulatorOptions,

@@ -11,8 +11,10 @@ export interface ProfileProxyOptions {
   target: { host: string; port: number };
   /** Latency and bandwidth added to every response. */
   profile: RemoteProfile;
-  /** Interface the proxy listens on; its port is chosen by the OS. */
+  /** Interface the proxy listens on. */
   host: string;
+  /** Port the proxy listens on; 0 (the default) lets the OS choose. */
+  port?: number;
   /** Where requests and response bytes are counted. Default: new counters. */
   counters?: RequestCounters;
 }
@@ -48,7 +50,7 @@ function withoutHopByHop(headers: http.IncomingHttpHeaders, hopByHop: string[]):
 }
 
 /**
- * Starts an HTTP proxy on `host` (port 0) in front of `target` that applies a
+ * Starts an HTTP proxy on `host` (`port`, default any free one) in front of `target` that applies a
  * {@link RemoteProfile}: it forwards each request unchanged (method, path, headers — including
  * `Host`, which the client signed), waits `firstByteLatencyMs` after the upstream response head
  * arrives, then sends the body paced at `bandwidthBytesPerSec`. With both at 0 it pipes
@@ -132,7 +134,7 @@ export async function startProfileProxy(options: ProfileProxyOptions): Promise<P
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, options.host, () => {
+    server.listen(options.port ?? 0, options.host, () => {
       server.off('error', reject);
       resolve();
     });

@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
@@ -8,6 +9,7 @@ import { RequestCounters, type RequestCounts } from './counters';
 import { assertLoopbackHost, httpUrl } from './loopback';
 import { S3_STANDARD_PROFILE, validateProfile, type RemoteProfile } from './profile';
 import { startProfileProxy, type ProfileProxy } from './profile-proxy';
+import { answerGetsAsS3 } from './s3-get';
 
 /** The region clients sign for; s3rver accepts any, S3 SDKs require one. */
 const REGION = 'us-east-1';
@@ -17,6 +19,16 @@ const CREDENTIALS = Object.freeze({ accessKeyId: 'S3RVER', secretAccessKey: 'S3R
 
 /** S3 bucket naming rules (3–63 characters, lower case, digits, dots, hyphens). */
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/**
+ * Throws unless `name` is a valid S3 bucket name: 3 to 63 characters of a-z, 0-9, '.' and
+ * '-', starting and ending with a letter or digit, no '..', not an IPv4 address.
+ */
+export function assertBucketName(name: string): void {
+  if (!BUCKET_NAME.test(name) || name.includes('..') || isIP(name) === 4) {
+    throw new Error(`invalid bucket name '${name}' (S3 rules: 3-63 chars of a-z 0-9 . -, starting and ending with a letter or digit)`);
+  }
+}
 
 /** Options of {@link startS3Emulator}. */
 export interface S3EmulatorOptions {
@@ -37,6 +49,8 @@ export interface S3EmulatorOptions {
   directory?: string;
   /** Loopback interface both servers listen on (127.x.x.x, ::1 or localhost). Default '127.0.0.1'. */
   host?: string;
+  /** Port of {@link S3Emulator.endpoint}; 0 (the default) picks a free one. The direct endpoint always gets a free one. */
+  port?: number;
   /** Silences s3rver's request log and error log. Default true. */
   silent?: boolean;
 }
@@ -92,7 +106,7 @@ export interface S3Emulator {
 }
 
 /**
- * Starts s3rver (port 0) and the profile proxy in front of it, both on loopback.
+ * Starts s3rver (on a free port) and the profile proxy in front of it (on `port`), both on loopback.
  *
  * @example
  * const s3 = await startS3Emulator({ buckets: ['photos'], profile: NO_LATENCY_PROFILE });
@@ -105,9 +119,7 @@ export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1';
   assertLoopbackHost(host);
   const buckets = options.buckets ?? [];
-  for (const name of buckets) {
-    if (!BUCKET_NAME.test(name)) throw new Error(`invalid bucket name '${name}' (S3 rules: 3-63 chars of a-z 0-9 . -)`);
-  }
+  for (const name of buckets) assertBucketName(name);
 
   const ownsDirectory = options.directory === undefined;
   const directory = options.directory ?? (await mkdtemp(join(tmpdir(), 'faast-s3rver-')));
@@ -130,11 +142,14 @@ export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<
       // Clients use path-style URLs; never read a bucket name out of the Host header.
       vhostBuckets: false,
     });
+    // GET and HEAD answered as S3 does: conditionals and ranges (see s3-get.ts). First, so that
+    // the atomic store below runs its reads under the object's lock.
+    answerGetsAsS3(s3rver);
     // s3rver writes objects in place and answers before they are flushed; give them S3's
     // atomicity, for both endpoints (see atomic.ts).
     makeStoreAtomic(s3rver.store);
     const { port: s3rverPort } = await s3rver.run();
-    proxy = await startProfileProxy({ target: { host, port: s3rverPort }, profile, host, counters });
+    proxy = await startProfileProxy({ target: { host, port: s3rverPort }, profile, host, port: options.port ?? 0, counters });
     return makeEmulator({ s3rver, proxy, host, s3rverPort, profile, counters, removeDirectory });
   } catch (err) {
     await proxy?.close();

@@ -6,7 +6,7 @@
  */
 declare module 's3rver' {
   import type { AddressInfo } from 'node:net';
-  import type { Server } from 'node:http';
+  import type { IncomingMessage, Server } from 'node:http';
   import type { Readable } from 'node:stream';
 
   namespace S3rver {
@@ -18,7 +18,22 @@ declare module 's3rver' {
       content: Readable | Buffer | null;
       /** Lower-case headers: content-type, x-amz-meta-*, ...; `content-length`, `etag` and `last-modified` when read. */
       metadata: Record<string, string>;
+      /** The bytes served (inclusive) when a range was asked for; s3rver's GET then answers 206. */
+      range?: { start: number; end: number };
     }
+
+    /** The part of a Koa context (Koa 2, s3rver's base class) the emulator's middleware uses. */
+    interface KoaContext {
+      readonly method: string;
+      readonly req: IncomingMessage;
+      status: number;
+      type: string;
+      body: unknown;
+      set(fields: Record<string, string>): void;
+    }
+
+    /** A Koa middleware. */
+    type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
 
     /** Metadata as `getMetadata` reads it: the stored headers, `etag` (quoted MD5), `last-modified`, `content-length`. */
     type StoredMetadata = Record<string, string | number>;
@@ -83,6 +98,8 @@ declare module 's3rver' {
     close(): Promise<void>;
     /** Set by `run()`. */
     httpServer?: Server;
+    /** Koa's middleware, composed by `run()`: one put in front runs before s3rver's routes. */
+    middleware: S3rver.Middleware[];
     /** Where objects are kept; the controllers call it through `ctx.store`, this same object. */
     store: S3rver.FilesystemStore;
   }

@@ -120,7 +120,9 @@ export class S3Origin implements Origin {
       };
     } catch (err) {
       const status = httpStatus(err);
-      if (status === 404 && errorName(err) !== 'NoSuchBucket') return { kind: 'not-found' };
+      // Only S3's own answer is "no such object": a 404 without it (a missing bucket, a proxy's
+      // page, a body the SDK could not parse) is an origin error the application must see as is.
+      if (status === 404 && errorName(err) === 'NoSuchKey') return { kind: 'not-found' };
       if (status === 304) return { kind: 'not-modified' };
       if (status === 412 && options.ifMatch) return { kind: 'precondition-failed' };
       throw err;

@@ -39,7 +39,9 @@ export class EmbeddedTransport implements CacheTransport {
     private readonly onFailure: (reason: string) => void,
     env: NodeJS.ProcessEnv = process.env,
   ) {
-    this.ready = this.start(client, options, env).then(
+    // Created now, before the client's first send(): its header capture is a client middleware.
+    const origin = new S3Origin({ endpoint: 'embedded' }, client);
+    this.ready = this.start(origin, options, env).then(
       () => true,
       (err: Error) => {
         this.onFailure(`embedded cachelet did not start: ${err.message}`);
@@ -48,7 +50,7 @@ export class EmbeddedTransport implements CacheTransport {
     );
   }
 
-  private async start(client: S3Client, o: EmbeddedOptions, env: NodeJS.ProcessEnv): Promise<void> {
+  private async start(origin: S3Origin, o: EmbeddedOptions, env: NodeJS.ProcessEnv): Promise<void> {
     const app = o.app ?? env['FAAST_APP'] ?? 'default';
     const capacityRaw = o.capacity ?? env['FAAST_CAPACITY'];
     const capacityBytes = capacityRaw === undefined ? undefined : parseBytes(capacityRaw, 'embedded.capacity');
@@ -64,7 +66,7 @@ export class EmbeddedTransport implements CacheTransport {
     // The origin reads through the application's own client (its credentials, region and endpoint), marked to bypass the cache.
     const cachelet = new Cachelet({
       app,
-      origin: new S3Origin({ endpoint: 'embedded' }, client),
+      origin,
       ...(capacityBytes !== undefined ? { capacityBytes } : {}),
       ...(consistency ? { consistency: parseConsistency(consistency, 'embedded.consistency') } : {}),
       ...(peerAddress ? { self: { id: peerAddress, address: peerAddress, capacityBytes: capacityBytes ?? 256 * 2 ** 20 } } : {}),

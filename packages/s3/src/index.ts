@@ -1,7 +1,7 @@
 /**
  * @faast/s3 — Faa$T for the AWS SDK v3: `withFaast(s3Client)` and the S3 origin adapter.
  */
-export { withFaast, closeFaastConnections, embeddedCachelet } from './plugin';
+export { withFaast, closeFaastConnections, embeddedCachelet, nearCacheOf } from './plugin';
 export type { EmbeddedOptions } from './embedded';
 export * from './config';
 export { S3Origin, s3OriginClientConfig, metaFromHeaders, parseContentRange, type S3OriginOptions } from './origin';

@@ -14,7 +14,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { bypassCache } from './bypass';
-import type { DeserializeHandler, DeserializeHandlerArguments, MiddlewareStack } from '@smithy/types';
+import type { DeserializeHandler, DeserializeHandlerArguments } from '@smithy/types';
 import type { ByteRange, ObjectMeta, ObjectRef, Origin, OriginGetOptions, OriginGetResult } from '@faast/core';
 
 /** Options of the S3 origin. */
@@ -85,6 +85,7 @@ export class S3Origin implements Origin {
   constructor(options: S3OriginOptions = {}, client?: S3Client) {
     this.ownsClient = !client;
     this.client = client ?? new S3Client(s3OriginClientConfig(options));
+    installHeaderCapture(this.client);
     this.bucket = options.bucket;
     this.id = `s3:${options.endpoint ?? options.region ?? 'aws'}`;
   }
@@ -148,18 +149,31 @@ export class S3Origin implements Origin {
 }
 
 /** The raw response headers of one command, read after it completes. */
-function captureHeaders(command: GetObjectCommand | HeadObjectCommand): () => Record<string, string> {
-  let headers: Record<string, string> = {};
-  const stack = command.middlewareStack as MiddlewareStack<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  stack.add(
+/** Where a command's input asks for the response's raw headers (a callback). */
+const CAPTURE = Symbol.for('faast.captureHeaders');
+
+/**
+ * Gives an origin read the response's raw headers (S3's own names and values, which a faithful
+ * reply repeats). One middleware on the client, not one per command: a client with the SDK's
+ * handler cache (`cacheMiddleware`) ignores middleware added to a command.
+ */
+function installHeaderCapture(client: S3Client): void {
+  if (client.middlewareStack.identify().some((m) => m.startsWith('faastCaptureOriginHeaders'))) return;
+  client.middlewareStack.add(
     (next: DeserializeHandler<any, any>) => async (args: DeserializeHandlerArguments<any>) => { // eslint-disable-line @typescript-eslint/no-explicit-any
       const result = await next(args);
-      const response = result.response as { headers?: Record<string, string> } | undefined;
-      headers = lowerCase(response?.headers ?? {});
+      const capture = (args.input as { [CAPTURE]?: (h: Record<string, string>) => void })[CAPTURE];
+      if (capture) capture(lowerCase((result.response as { headers?: Record<string, string> } | undefined)?.headers ?? {}));
       return result;
     },
     { step: 'deserialize', name: 'faastCaptureOriginHeaders', priority: 'high' },
   );
+}
+
+/** Asks for the raw headers of `command`'s response; the returned function reads them after `send`. */
+function captureHeaders(command: GetObjectCommand | HeadObjectCommand): () => Record<string, string> {
+  let headers: Record<string, string> = {};
+  (command.input as { [CAPTURE]?: (h: Record<string, string>) => void })[CAPTURE] = (h) => (headers = h);
   return () => headers;
 }
 

@@ -1,160 +1,154 @@
 /**
  * `withFaast(s3Client)`: an AWS SDK v3 plugin that serves GetObject and HeadObject through
- * the application's cachelet and tells it about writes.
+ * the application's near cache and cachelet, and tells the cachelet about writes.
  *
  * Two middlewares, in the SDK's own plugin pattern (no SDK internals are patched):
  * - `faastReadMiddleware` (initialize step, low priority: after the SDK validated the input)
- *   renders the cachelet's reply as the HTTP response S3 would send and has the client's own
- *   protocol deserializer build the output — or the error, with S3's classes, names and
- *   messages. Answering here skips serialization, signing and the retry loop, which cost
- *   ~0.65 ms per call (measured): most of a cache hit. On any cache fault it calls `next` —
- *   the unchanged request to S3.
+ *   answers from the near cache (objects this process read, held in memory; see
+ *   near-cache.ts), else asks the cachelet, and has the client's own protocol deserializer
+ *   build the output — or the error, with S3's classes, names and messages. Answering here
+ *   skips serialization, signing and the retry loop. On any cache fault it calls `next` — the
+ *   unchanged request to S3.
  * - `faastWriteMiddleware` (initialize step, high priority: sees the parsed output and thrown
- *   errors) sends the new version or an invalidation to the cachelet after a write reached S3.
+ *   errors) drops the near cache's copy and sends the new version or an invalidation to the
+ *   cachelet after a write reached S3.
+ *
+ * The wrapped client also gets the SDK's own handler cache (`cacheMiddleware`): without it,
+ * every send() resolves the whole middleware stack again, ~8× the rest of a near-cache hit.
  */
 import type { Readable } from 'node:stream';
-import {
-  GetObjectCommand,
-  type GetObjectCommandInput,
-  type HeadObjectCommandInput,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { GetObjectCommand, type GetObjectCommandInput, type HeadObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
 import type { ObjectRef } from '@faast/rpc';
-import type { HandlerExecutionContext, StaticOperationSchema } from '@smithy/types';
+import type { HandlerExecutionContext } from '@smithy/types';
 import type { HttpResponse } from '@smithy/core/protocols';
-import { getSmithyContext } from '@smithy/core/transport';
-import { operation } from '@smithy/core/schema';
 import { isSupportedRange, type Conditions } from '@faast/core';
 import { CacheBody } from './body';
 import { resolveFaastS3Config, type FaastS3Options, type ResolvedFaastS3Config } from './config';
 import { CacheletConnection } from './connection';
-import { EmbeddedTransport } from './embedded';
-import { BYPASS, bypassCache } from './bypass';
+import type * as EmbeddedModule from './embedded';
+import type { EmbeddedTransport } from './embedded';
+import { bypassCache, bypassed } from './bypass';
 import { Bypass, type CacheTransport } from './transport';
-import { renderGet, renderHead, type RenderContext } from './render';
+import { renderGet, renderHead } from './render';
+import { NearCache, nearKey } from './near-cache';
+import { answerFromNear, type HeldObjects } from './near-serve';
+import { bufferBody, deserialize, type Output } from './output';
+import { cacheable, conditionsOf, renderContext, type ReadInput } from './request';
 
+/** A way to the cachelet, and the near cache its invalidations keep. */
+interface Link {
+  conn: CacheTransport;
+  near: HeldObjects | undefined;
+}
 
-/** GetObject inputs that change what S3 returns in ways the cache does not model: these requests go to S3. */
-const GET_PASS_THROUGH_FIELDS = [
-  'VersionId',
-  'PartNumber',
-  'SSECustomerAlgorithm',
-  'SSECustomerKey',
-  'SSECustomerKeyMD5',
-  'ResponseCacheControl',
-  'ResponseContentDisposition',
-  'ResponseContentEncoding',
-  'ResponseContentLanguage',
-  'ResponseContentType',
-  'ResponseExpires',
-  'RequestPayer',
-  'ExpectedBucketOwner',
-] as const;
-
-const connections = new Map<string, CacheTransport>();
+const links = new Map<string, Link>();
 
 /**
- * One transport per socket and process — clients wrapped separately share it — and one
- * embedded cachelet per process (the first wrapped client's configuration starts it).
+ * One transport and near cache per socket and process — clients wrapped separately share
+ * them — and one embedded cachelet per process (the first wrapped client's configuration
+ * starts it). The embedded mode's code (the engine's peer network, Redis membership) is
+ * loaded only when it is used: every function pays for what the interceptor loads.
  */
-function transportFor(client: S3Client, config: ResolvedFaastS3Config): CacheTransport {
+function linkFor(client: S3Client, config: ResolvedFaastS3Config): Link {
   const name = config.embedded ? 'embedded' : config.socket!;
-  let conn = connections.get(name);
-  if (!conn) {
-    conn = config.embedded
-      ? new EmbeddedTransport(client, config.embedded, (reason) => config.onEvent({ level: 'warn', msg: 'cache-bypassed', socket: 'embedded', reason }))
-      : new CacheletConnection(config.socket!, config);
-    connections.set(name, conn);
+  let link = links.get(name);
+  if (!link) {
+    let conn: CacheTransport;
+    if (config.embedded) {
+      const { EmbeddedTransport } = require('./embedded') as typeof EmbeddedModule; // eslint-disable-line @typescript-eslint/no-require-imports
+      conn = new EmbeddedTransport(client, config.embedded, (reason) => config.onEvent({ level: 'warn', msg: 'cache-bypassed', socket: 'embedded', reason }));
+    } else {
+      conn = new CacheletConnection(config.socket!, config);
+    }
+    const near = config.nearCache ? new NearCache<NonNullable<ReturnType<HeldObjects['get']>>['meta']>(config.nearCache) : undefined;
+    if (near) conn.watch(near);
+    link = { conn, near };
+    links.set(name, link);
   }
-  return conn;
+  return link;
 }
 
 /** Closes every cachelet connection of this process, and stops an embedded cachelet (tests, graceful exits). */
 export async function closeFaastConnections(): Promise<void> {
-  const all = [...connections.values()];
-  connections.clear();
-  await Promise.all(all.map((c) => c.close()));
+  const all = [...links.values()];
+  links.clear();
+  await Promise.all(all.map((l) => l.conn.close()));
 }
 
 /** The embedded cachelet of this process, if one runs (for stats). */
 export function embeddedCachelet(): EmbeddedTransport['engine'] {
-  const t = connections.get('embedded');
-  return t instanceof EmbeddedTransport ? t.engine : undefined;
+  const conn = links.get('embedded')?.conn as EmbeddedTransport | undefined;
+  return conn?.engine;
+}
+
+/** The near cache of a socket (or of the embedded cachelet: `'embedded'`), for stats and tests. */
+export function nearCacheOf(socket: string): { size: number; bytes: number; active: boolean; counters: NearCache<unknown>['counters'] } | undefined {
+  return links.get(socket)?.near;
 }
 
 const wrapped = new WeakSet<S3Client>();
 
 /**
- * Serves the client's reads through the application's cachelet and returns the same client.
- * Without a socket (`options.socket` or `$FAAST_SOCKET`) it changes nothing. Wrap a client
- * before its first `send()` if it was created with `cacheMiddleware: true`.
+ * Serves the client's reads through the application's near cache and cachelet and returns
+ * the same client. Without a socket (`options.socket` or `$FAAST_SOCKET`) or embedded mode
+ * it changes nothing.
  */
 export function withFaast<T extends S3Client>(client: T, options?: FaastS3Options): T {
   const config = resolveFaastS3Config(options);
   if ((!config.socket && !config.embedded) || wrapped.has(client)) return client;
   wrapped.add(client);
-  const conn = transportFor(client, config);
-  client.middlewareStack.add(readMiddleware(client, conn), {
+  const { conn, near } = linkFor(client, config);
+  client.middlewareStack.add(readMiddleware(client, conn, near), {
     step: 'initialize',
     priority: 'low',
     name: 'faastReadMiddleware',
     tags: ['FAAST', 'CACHE'],
   });
-  client.middlewareStack.add(writeMiddleware(conn), {
+  client.middlewareStack.add(writeMiddleware(conn, near), {
     step: 'initialize',
     priority: 'high',
     name: 'faastWriteMiddleware',
     tags: ['FAAST', 'CACHE'],
   });
+  if (config.cacheMiddleware) (client.config as { cacheMiddleware?: boolean }).cacheMiddleware = true;
   return client;
 }
 
 type Next = (args: any) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Context = HandlerExecutionContext & { [BYPASS]?: boolean };
 type Args = { input: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function readMiddleware(client: S3Client, conn: CacheTransport) {
-  return (next: Next, context: Context) =>
+function readMiddleware(client: S3Client, conn: CacheTransport, near: HeldObjects | undefined) {
+  return (next: Next, context: HandlerExecutionContext) =>
     async (args: Args): Promise<any> => { // eslint-disable-line @typescript-eslint/no-explicit-any
       const command = context.commandName;
-      if ((command !== 'GetObjectCommand' && command !== 'HeadObjectCommand') || context[BYPASS]) return next(args);
-      let response: HttpResponse | undefined;
+      const get = command === 'GetObjectCommand';
+      if ((!get && command !== 'HeadObjectCommand') || bypassed(args.input)) return next(args);
+      const input = args.input as ReadInput;
+      if (!cacheable(input) || (get ? !rangeServed(input) : (input as { Range?: unknown }).Range !== undefined)) return next(args);
+      const conditions = conditionsOf(input);
+      let answered: { output: Output; response?: HttpResponse } | undefined;
       try {
+        const checksums = await wantsChecksums(client, input);
+        if (near) {
+          const output = await answerFromNear(client, context, near, input, get, checksums, conditions);
+          if (output) return { output };
+        }
         if (!(await conn.usable())) return await next(args);
-        const checksums = await wantsChecksums(client, args.input);
-        response =
-          command === 'GetObjectCommand'
-            ? await serveGet(client, conn, args.input as GetObjectCommandInput, checksums)
-            : await serveHead(conn, args.input as HeadObjectCommandInput, checksums);
+        answered = get
+          ? await serveGet(client, context, conn, near, input as GetObjectCommandInput, checksums, conditions)
+          : await serveHead(client, context, conn, input as HeadObjectCommandInput, checksums, conditions);
       } catch (err) {
         if (!(err instanceof Bypass)) throw err;
       }
-      if (!response) return next(args);
-      return { output: await deserialize(client, context, response), response };
+      return answered ?? next(args);
     };
 }
 
-/**
- * Builds the command's output (or throws its error) from a response, with the client's own
- * protocol — exactly as the SDK's deserializer middleware does — plus the `$metadata` fields
- * the retry middleware adds to every result.
- */
-async function deserialize(client: S3Client, context: Context, response: HttpResponse): Promise<unknown> {
-  const [, ns, name, traits, input, output] = getSmithyContext(context)['operationSchema'] as StaticOperationSchema;
-  const config = client.config as unknown as { protocol: { deserializeResponse: (op: unknown, ctx: unknown, res: HttpResponse) => Promise<{ $metadata: object }> } };
-  try {
-    const out = await config.protocol.deserializeResponse(operation(ns, name, traits, input, output), { ...client.config, ...context }, response);
-    Object.assign(out.$metadata, RETRY_METADATA);
-    return out;
-  } catch (err) {
-    const meta = (err as { $metadata?: object }).$metadata;
-    if (meta) Object.assign(meta, RETRY_METADATA);
-    throw err;
-  }
+/** A Range the cache answers: none, or one S3 honours (others go to S3, which ignores or refuses them). */
+function rangeServed(input: ReadInput): boolean {
+  const range = (input as GetObjectCommandInput).Range;
+  return range === undefined || isSupportedRange(range);
 }
-
-/** What the retry middleware reports for a request answered at the first attempt. */
-const RETRY_METADATA = { attempts: 1, totalRetryDelay: 0 };
 
 /** S3 returns checksums when the request enables them, as the SDK does by default (WHEN_SUPPORTED). */
 async function wantsChecksums(client: S3Client, input: { ChecksumMode?: string }): Promise<boolean> {
@@ -164,38 +158,84 @@ async function wantsChecksums(client: S3Client, input: { ChecksumMode?: string }
   return value === 'WHEN_SUPPORTED';
 }
 
-/** Returns undefined when this request must go to S3 as it is. */
-async function serveGet(client: S3Client, conn: CacheTransport, input: GetObjectCommandInput, checksums: boolean): Promise<HttpResponse | undefined> {
-  if (!cacheable(input)) return undefined;
-  if (input.Range !== undefined && !isSupportedRange(input.Range)) return undefined;
+/**
+ * A GetObject through the cachelet. A whole object the cachelet registered this process as a
+ * holder of (and small enough) is read to its end and kept in the near cache; anything else
+ * streams through.
+ */
+async function serveGet(
+  client: S3Client,
+  context: HandlerExecutionContext,
+  conn: CacheTransport,
+  near: HeldObjects | undefined,
+  input: GetObjectCommandInput,
+  checksums: boolean,
+  conditions: Conditions,
+): Promise<{ output: Output; response: HttpResponse }> {
   const ref: ObjectRef = { bucket: input.Bucket!, key: input.Key! };
-  const { header, first, call } = await conn.startGet({ ref, ...(input.Range !== undefined ? { range: input.Range } : {}), conditions: conditionsOf(input) });
-  const ctx = renderContext(input, checksums);
-  const hasBody = header.status === 'OK' || header.status === 'PARTIAL_CONTENT';
-  if (!hasBody) {
-    // Nothing follows the header; drain the stream (an unlistened error would be thrown).
-    call.on('error', () => undefined);
-    call.resume();
-    return renderGet(header, undefined as unknown as Readable, ctx);
+  const key = nearKey(ref.bucket!, ref.key!);
+  const hold = !!near?.active && input.Range === undefined;
+  let read = hold ? near!.begin(key) : undefined;
+  try {
+    const { header, first, call } = await conn.startGet({ ref, ...(input.Range !== undefined ? { range: input.Range } : {}), conditions, ...(hold ? { hold } : {}) });
+    const ctx = renderContext(input, checksums);
+    const hasBody = header.status === 'OK' || header.status === 'PARTIAL_CONTENT';
+    if (!hasBody) {
+      // Nothing follows the header; drain the stream (an unlistened error would be thrown).
+      call.on('error', () => undefined);
+      call.resume();
+      const response = renderGet(header, undefined as unknown as Readable, ctx);
+      return { output: await deserialize(client, context, response), response };
+    }
+    const start = header.status === 'PARTIAL_CONTENT' ? header.rangeStart : 0;
+    if (start === undefined) throw new Bypass('fault', 'a partial reply without its range');
+    const end = start + header.contentLength - 1;
+    const etag = header.meta!.etag;
+    const body = new CacheBody(
+      call,
+      first,
+      header.contentLength,
+      (offset) => readRest(client, input, etag, start + offset, end),
+      (reason) => conn.failed(new Bypass('fault', reason)),
+    );
+    if (read && header.held && header.status === 'OK' && header.contentLength <= near!.options.maxObjectBytes) {
+      // Held: read it whole (at most maxObjectBytes), keep it, and answer from memory.
+      const bytes = await collect(body, header.contentLength);
+      near!.end(key, read, { body: bytes, meta: header.meta! });
+      read = undefined;
+      const response = renderGet(header, bufferBody(bytes), ctx);
+      return { output: await deserialize(client, context, response), response };
+    }
+    const response = renderGet(header, body, ctx);
+    return { output: await deserialize(client, context, response), response };
+  } finally {
+    if (read) near!.end(key, read);
   }
-  const start = header.status === 'PARTIAL_CONTENT' ? header.rangeStart : 0;
-  if (start === undefined) throw new Bypass('fault', 'a partial reply without its range');
-  const end = start + header.contentLength - 1;
-  const etag = header.meta!.etag;
-  const body = new CacheBody(
-    call,
-    first,
-    header.contentLength,
-    (offset) => readRest(client, input, etag, start + offset, end),
-    (reason) => conn.failed(new Bypass('fault', reason)),
-  );
-  return renderGet(header, body, ctx);
 }
 
-async function serveHead(conn: CacheTransport, input: HeadObjectCommandInput, checksums: boolean): Promise<HttpResponse | undefined> {
-  if (!cacheable(input) || input.Range !== undefined) return undefined;
-  const reply = await conn.head({ ref: { bucket: input.Bucket!, key: input.Key! }, conditions: conditionsOf(input) });
-  return renderHead(reply, renderContext(input, checksums));
+async function serveHead(
+  client: S3Client,
+  context: HandlerExecutionContext,
+  conn: CacheTransport,
+  input: HeadObjectCommandInput,
+  checksums: boolean,
+  conditions: Conditions,
+): Promise<{ output: Output; response: HttpResponse }> {
+  const reply = await conn.head({ ref: { bucket: input.Bucket!, key: input.Key! }, conditions });
+  const response = renderHead(reply, renderContext(input, checksums));
+  return { output: await deserialize(client, context, response), response };
+}
+
+/** A body read to its end (it continues from storage by itself if the cache breaks). */
+async function collect(body: Readable, length: number): Promise<Buffer> {
+  const out = Buffer.allocUnsafe(length);
+  let at = 0;
+  for await (const chunk of body) {
+    (chunk as Buffer).copy(out, at);
+    at += (chunk as Buffer).length;
+  }
+  if (at !== length) throw new Error(`a held body ended after ${at} of ${length} bytes`);
+  return out;
 }
 
 /** The rest of a body whose cached reply broke: same version, from the first missing byte. */
@@ -210,23 +250,29 @@ async function readRest(client: S3Client, input: GetObjectCommandInput, etag: st
   return out.Body as unknown as Readable;
 }
 
-function writeMiddleware(conn: CacheTransport) {
-  return (next: Next, context: Context) =>
+function writeMiddleware(conn: CacheTransport, near: HeldObjects | undefined) {
+  return (next: Next, context: HandlerExecutionContext) =>
     async (args: { input: Record<string, any> }): Promise<any> => { // eslint-disable-line @typescript-eslint/no-explicit-any
       const refs = writtenRefs(context.commandName, args.input);
       if (!refs) return next(args);
+      // This process's own copy goes now, and reads already in flight are not kept: its next
+      // read must see this write even before the cachelet's invalidation comes back.
+      near?.invalidated(refs);
       let result;
       try {
         result = await next(args);
       } catch (err) {
         // The write may or may not have happened at S3: the cached copies cannot be trusted.
         await conn.invalidate(refs);
+        near?.invalidated(refs);
         throw err;
       }
       const out = result.output as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
       const etag: string | undefined = context.commandName === 'CopyObjectCommand' ? out?.CopyObjectResult?.ETag : out?.ETag;
       if (refs.length === 1 && etag && context.commandName !== 'DeleteObjectCommand') await conn.notifyWrite(refs[0]!, etag);
       else await conn.invalidate(refs);
+      // A read that began during the write may have kept the old version: gone too.
+      near?.invalidated(refs);
       return result;
     };
 }
@@ -248,57 +294,3 @@ function writtenRefs(command: string | undefined, input: Record<string, any>): O
   }
 }
 
-/**
- * Whether the cache may answer this request. Anything the cache does not model, and anything
- * the SDK itself would reject or transform (a key that is not well-formed UTF-16, a header
- * value Node cannot send, a date that is not one), goes to the SDK untouched: it then raises
- * its own error, and no lossy conversion can make two keys one cache entry.
- */
-function cacheable(input: GetObjectCommandInput | HeadObjectCommandInput): boolean {
-  const { Bucket, Key } = input;
-  if (typeof Bucket !== 'string' || typeof Key !== 'string' || !Bucket || !Key) return false;
-  // Access point and Object Lambda ARNs address other resources than a plain bucket.
-  if (Bucket.includes(':') || LONE_SURROGATE.test(Bucket) || LONE_SURROGATE.test(Key)) return false;
-  const fields = input as unknown as Record<string, unknown>;
-  if (GET_PASS_THROUGH_FIELDS.some((field) => fields[field] !== undefined)) return false;
-  for (const field of HEADER_FIELDS) {
-    const value = fields[field];
-    if (value !== undefined && (typeof value !== 'string' || INVALID_HEADER_CHAR.test(value))) return false;
-  }
-  // An empty entity-tag list is no list: what S3 makes of it is S3's to say.
-  if ((input.IfMatch !== undefined && !input.IfMatch.trim()) || (input.IfNoneMatch !== undefined && !input.IfNoneMatch.trim())) return false;
-  for (const field of DATE_FIELDS) {
-    const value = fields[field];
-    if (value !== undefined && !(value instanceof Date && value.getTime() >= 0 && value.getTime() <= LAST_HTTP_DATE_MS)) return false;
-  }
-  return true;
-}
-
-/** A UTF-16 code unit that is half of a surrogate pair without its other half (`u` mode matches only those). */
-const LONE_SURROGATE = /\p{Cs}/u;
-/** What Node refuses in a header value (its `checkInvalidHeaderChar`): the SDK would throw. */
-const INVALID_HEADER_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
-/** Inputs the SDK sends as header values. */
-const HEADER_FIELDS = ['IfMatch', 'IfNoneMatch', 'Range', 'ChecksumMode'] as const;
-/** Inputs the SDK sends as HTTP dates; the cache answers for 1970 to 9999 (four-digit years). */
-const DATE_FIELDS = ['IfModifiedSince', 'IfUnmodifiedSince'] as const;
-const LAST_HTTP_DATE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-
-/** The request's preconditions; a header the request does not carry is absent, never '' or 0. */
-function conditionsOf(input: GetObjectCommandInput | HeadObjectCommandInput): Conditions {
-  const c: Conditions = {};
-  if (input.IfMatch !== undefined) c.ifMatch = input.IfMatch;
-  if (input.IfNoneMatch !== undefined) c.ifNoneMatch = input.IfNoneMatch;
-  if (input.IfModifiedSince !== undefined) c.ifModifiedSinceMs = input.IfModifiedSince.getTime();
-  if (input.IfUnmodifiedSince !== undefined) c.ifUnmodifiedSinceMs = input.IfUnmodifiedSince.getTime();
-  return c;
-}
-
-function renderContext(input: GetObjectCommandInput | HeadObjectCommandInput, checksums: boolean): RenderContext {
-  return {
-    key: input.Key!,
-    range: input.Range,
-    condition: input.IfMatch !== undefined ? 'If-Match' : input.IfUnmodifiedSince !== undefined ? 'If-Unmodified-Since' : undefined,
-    checksums,
-  };
-}

@@ -115,12 +115,14 @@ const HOST_ID = `faast/${randomBytes(12).toString('base64')}`;
 let replies = 0;
 
 function requestIds(): Record<string, string> {
+  const ids = replyIds();
+  return { 'x-amz-request-id': ids.requestId, 'x-amz-id-2': ids.extendedRequestId, date: new Date().toUTCString() };
+}
+
+/** The ids of one cached reply, as `$metadata` names them. */
+export function replyIds(): { requestId: string; extendedRequestId: string } {
   replies = (replies + 1) % 0x1_0000_0000;
-  return {
-    'x-amz-request-id': `FAAST${ID_PREFIX}${replies.toString(16).toUpperCase().padStart(8, '0')}`,
-    'x-amz-id-2': HOST_ID,
-    date: new Date().toUTCString(),
-  };
+  return { requestId: `FAAST${ID_PREFIX}${replies.toString(16).toUpperCase().padStart(8, '0')}`, extendedRequestId: HOST_ID };
 }
 
 function empty(): Readable {

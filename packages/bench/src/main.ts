@@ -25,6 +25,7 @@ import { CLUSTER_USAGE, parseClusterOptions, runClusterBenchmark } from './clust
 import { LARGE_USAGE, parseLargeOptions, runLargeBenchmark } from './large-main';
 import { REPLAY_USAGE, parseReplayOptions, runReplayBenchmark } from './replay';
 import { PARITY_USAGE, parseParityOptions, runParityBenchmark } from './parity-main';
+import { COLDSTART_USAGE, parseColdStartOptions, runColdStartBenchmark } from './coldstart';
 import { cellId, HIGH_CONCURRENCY, openFoundation, SIZES, TARGET_LABELS, type Foundation } from './foundation';
 import { measure } from './measure';
 import { REDIS_URL } from './redis';
@@ -54,6 +55,7 @@ const USAGE = `usage: node packages/bench/dist/main.js [foundation|cluster|large
              (node packages/bench/dist/main.js large --help for its options)
              replay — a seeded generated trace replayed through none, redis and faast
              (node packages/bench/dist/main.js replay --help for its options)
+             coldstart — what a cold start pays: import, first hit, daemon ready (whole processes)
              parity — 10,000 drawn requests compared with and without the cache
              (node packages/bench/dist/main.js parity --help for its options)
 foundation options:
@@ -179,7 +181,7 @@ export async function runFoundationBenchmark(options: BenchOptions): Promise<voi
 }
 
 /** The scenarios of `npm run bench -- SCENARIO`; the first is the default. */
-export const SCENARIOS = ['foundation', 'cluster', 'large', 'replay', 'parity'] as const;
+export const SCENARIOS = ['foundation', 'cluster', 'large', 'replay', 'parity', 'coldstart'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** Splits off the scenario: a first argument that is not an option. Throws for an unknown one. */
@@ -195,7 +197,11 @@ async function main(): Promise<void> {
   let run: (() => Promise<void>) | 'help';
   try {
     const { scenario, rest } = scenarioOf(process.argv.slice(2));
-    if (scenario === 'parity') {
+    if (scenario === 'coldstart') {
+      usage = COLDSTART_USAGE;
+      const options = parseColdStartOptions(rest);
+      run = options === 'help' ? 'help' : () => runColdStartBenchmark(options);
+    } else if (scenario === 'parity') {
       usage = PARITY_USAGE;
       const options = parseParityOptions(rest);
       run = options === 'help' ? 'help' : () => runParityBenchmark(options);

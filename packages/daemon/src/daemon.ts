@@ -40,8 +40,6 @@ export interface DaemonOptions extends CacheletConfigInput {
    * until it recovers; `off` skips the checks (health then ignores the origin). Default `warn`.
    */
   originCheck?: OriginCheckMode;
-  /** How long one origin check may take, ms. Default 5000. */
-  originCheckTimeoutMs?: number;
   /** How long a graceful shutdown waits for calls in flight, ms. Default 5000. */
   shutdownTimeoutMs?: number;
   logger?: Logger;
@@ -69,6 +67,8 @@ export interface Daemon {
 
 export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const log = options.logger ?? createLogger();
+  // Bad flags are reported before the origin is asked anything.
+  const socket = await prepareSocketPath(options.socket);
   const { region, from: regionFrom } = await resolveS3Region(options.origin.region);
   const origin = new S3Origin({ ...options.origin, region });
   const health = new HealthState();
@@ -78,7 +78,6 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const unusable = (error: string): void => log.error({ origin: origin.id, err: error }, 'origin unusable: reads go to the origin directly until it recovers');
   const originHealth = new OriginHealth({
     ...(checkMode !== 'off' ? { probe: (signal: AbortSignal) => origin.check(signal) } : {}),
-    ...(options.originCheckTimeoutMs !== undefined ? { timeoutMs: options.originCheckTimeoutMs } : {}),
     onChange: (healthy, error) => {
       if (started && healthy) log.info({ origin: origin.id }, 'origin usable again');
       else if (started) unusable(error);
@@ -93,14 +92,6 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   }
   if (problem) unusable(problem);
   started = true;
-  let socket: string;
-  try {
-    socket = await prepareSocketPath(options.socket);
-  } catch (err) {
-    originHealth.stop();
-    origin.destroy();
-    throw err;
-  }
   // Requests are refused (UNAVAILABLE) until the cachelet has joined its ring.
   let draining = true;
   let ready = false;

@@ -5,8 +5,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigError, parseBytes, parseCacheletAddress, parseConsistency, resolveCacheletConfig, type Membership } from '@faast/core';
-import type { DaemonOptions } from '@faast/daemon';
-import { LOG_LEVELS } from '@faast/daemon';
+import type { DaemonOptions, OriginCheckMode } from '@faast/daemon';
+import { LOG_LEVELS, ORIGIN_CHECK_MODES } from '@faast/daemon';
 import { membershipFrom } from '@faast/peer';
 import type { LevelWithSilent } from 'pino';
 
@@ -32,6 +32,7 @@ export const DAEMON_ENV = {
   chunkSize: 'FAAST_CHUNK_SIZE',
   chunkThreshold: 'FAAST_CHUNK_THRESHOLD',
   readAhead: 'FAAST_READ_AHEAD',
+  originCheck: 'FAAST_ORIGIN_CHECK',
 } as const;
 
 export type DaemonFlags = Partial<Record<keyof typeof DAEMON_ENV, string>>;
@@ -111,6 +112,10 @@ export function resolveDaemonOptions(
       ...(onMembershipError ? { onError: onMembershipError } : {}),
     });
   }
+  const originCheck = get('originCheck');
+  if (originCheck !== undefined && !ORIGIN_CHECK_MODES.includes(originCheck as OriginCheckMode)) {
+    throw new ConfigError('--origin-check', `'${originCheck}' must be one of ${ORIGIN_CHECK_MODES.join(', ')}`);
+  }
   const metricsPort = get('metricsPort');
   const logLevel = (get('logLevel') ?? 'info') as LevelWithSilent;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('--log-level', `'${logLevel}' must be one of ${LOG_LEVELS.join(', ')}`);
@@ -128,6 +133,7 @@ export function resolveDaemonOptions(
     ...(advertise ? { advertise } : {}),
     ...(membership ? { membership } : {}),
     ...(metricsPort !== undefined ? { metricsPort: port(metricsPort, '--metrics-port') } : {}),
+    ...(originCheck !== undefined ? { originCheck: originCheck as OriginCheckMode } : {}),
     logLevel,
   };
 }

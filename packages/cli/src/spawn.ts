@@ -1,10 +1,11 @@
 /**
- * Starts `faast daemon` as a child process and waits until it serves (gRPC health check) —
- * how the demo, the benchmarks and the multi-process tests run real cachelets.
+ * Starts `faast daemon` as a child process and waits until it serves (gRPC health check), or
+ * only until it has started (its Stats answer: a daemon whose origin is unusable starts but is
+ * NOT_SERVING) — how the demo, the benchmarks and the multi-process tests run real cachelets.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { createHealthClient } from '@faast/rpc';
+import { createCacheClient, createHealthClient } from '@faast/rpc';
 
 /** The built `faast` executable (the same path from src/ and dist/). */
 export const FAAST_BIN = path.resolve(__dirname, '..', 'dist', 'bin.js');
@@ -28,6 +29,8 @@ export interface SpawnCacheletOptions {
   nodeArgs?: string[];
   /** How long to wait for the health check, ms. Default 15000. */
   readyTimeoutMs?: number;
+  /** Wait until health says SERVING (default), or only until the daemon has started (`started`: its Stats answer). */
+  until?: 'serving' | 'started';
 }
 
 export async function spawnCachelet(options: SpawnCacheletOptions): Promise<SpawnedCachelet> {
@@ -46,14 +49,18 @@ export async function spawnCachelet(options: SpawnCacheletOptions): Promise<Spaw
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 15_000);
   const health = createHealthClient(socket);
+  const cache = createCacheClient(socket);
+  const ready = (): Promise<boolean> =>
+    new Promise<boolean>((resolve) => {
+      const deadline = { deadline: Date.now() + 500 };
+      if (options.until === 'started') cache.Stats({}, deadline, (err) => resolve(!err));
+      else health.Check({ service: '' }, deadline, (err, reply) => resolve(!err && reply?.status === 'SERVING'));
+    });
   try {
     for (;;) {
       if (exitCode !== undefined) throw new Error(`faast daemon exited with code ${exitCode}: ${stderr.trim()}`);
       if (Date.now() > deadline) throw new Error(`faast daemon did not become ready on ${socket}: ${stderr.trim()}`);
-      const serving = await new Promise<boolean>((resolve) =>
-        health.Check({ service: '' }, { deadline: Date.now() + 500 }, (err, reply) => resolve(!err && reply?.status === 'SERVING')),
-      );
-      if (serving) break;
+      if (await ready()) break;
       await new Promise((r) => setTimeout(r, 50));
     }
   } catch (err) {
@@ -61,6 +68,7 @@ export async function spawnCachelet(options: SpawnCacheletOptions): Promise<Spaw
     throw err;
   } finally {
     health.close();
+    cache.close();
   }
 
   return {

@@ -40,9 +40,10 @@ export async function fetchRingStats(s: StatsReply__Output, timeoutMs = 2000): P
   return out;
 }
 
-/** The ring: members, what each owns, and which one answered this call. */
+/** The ring: members, what each owns, and which one answered this call; a solo cachelet in one line. */
 export function formatRing(s: StatsReply__Output, members: Map<string, PeerStatsReply__Output | undefined>): string {
   const ring = s.ring!;
+  if (ring.members.length <= 1 && !ring.members[0]?.address) return `ring: solo (this cachelet only), consistency ${ring.consistency}`;
   const rows = ring.members.map((m) => {
     const p = members.get(m.id);
     return [
@@ -64,6 +65,8 @@ export function formatStats(s: StatsReply__Output): string {
   const rows: [string, string][] = [
     ['app', s.app],
     ['origin', s.origin],
+    ['origin health', s.originHealthy ? 'usable' : 'UNUSABLE (reads go to the origin directly)'],
+    ['last origin error', s.lastOriginError || '-'],
     ['hits', String(s.hits)],
     ['misses', `${s.misses} (${s.coalesced} coalesced, ${s.passThrough} passed through)`],
     ['hit ratio', ratio],
@@ -79,8 +82,8 @@ export function formatStats(s: StatsReply__Output): string {
     ['evictions', String(s.evictions)],
     ['invalidations', String(s.invalidations)],
     ['bad requests', String(s.badRequests)],
-    ['origin reads avoided', String(s.hits + s.coalesced + s.replicaHits)],
-    ['forwarded to owners', String(s.forwarded)],
+    ['origin reads avoided', String(s.hits + s.coalesced)],
+    ['forwarded to owners', `${s.forwarded} (counted in hits and misses by what the owner did)`],
     ['served for peers', String(s.peerServed)],
     ['replica hits', `${s.replicaHits} (${s.validations} validations, ${s.replicaObjects} replicas, ${formatBytes(s.replicaBytes)})`],
     ['peer errors', `${s.peerErrors} (${s.peerFallbacks} reads fell back to the origin)`],

@@ -7,6 +7,7 @@ describe('resolveDaemonOptions', () => {
     expect(o).toMatchObject({ app: 'photos', origin: { bucket: 'my-bucket' }, socket: defaultSocket('photos'), logLevel: 'info' });
     expect(o.capacityBytes).toBeUndefined(); // the cachelet's own default applies
     expect(o.origin).not.toHaveProperty('region');
+    expect(o).not.toHaveProperty('originCheck'); // the daemon's default (warn) applies
   });
 
   it('reads every flag from FAAST_* variables, flags win', () => {
@@ -22,6 +23,7 @@ describe('resolveDaemonOptions', () => {
       FAAST_LISTEN: '127.0.0.1:7000',
       FAAST_CHECKSUMS: 'when-required',
       FAAST_LOG_LEVEL: 'warn',
+      FAAST_ORIGIN_CHECK: 'strict',
     };
     const o = resolveDaemonOptions({ capacity: '512MiB' }, env);
     expect(o).toMatchObject({
@@ -33,6 +35,7 @@ describe('resolveDaemonOptions', () => {
       metricsPort: 9464,
       listen: '127.0.0.1:7000',
       logLevel: 'warn',
+      originCheck: 'strict',
     });
     expect(o.origin.bucket).toBeUndefined(); // s3:// serves any bucket
   });
@@ -48,6 +51,7 @@ describe('resolveDaemonOptions', () => {
     [{ app: 'a', origin: 's3://bucket', listen: '7000' }, '--listen', /not HOST:PORT/],
     [{ app: 'a', origin: 's3://bucket', metricsPort: '-1' }, '--metrics-port', /not a port number/],
     [{ app: 'a', origin: 's3://bucket', checksums: 'always' }, '--checksums', /when-supported or when-required/],
+    [{ app: 'a', origin: 's3://bucket', originCheck: 'maybe' }, '--origin-check', /'maybe' must be one of strict, warn, off/],
   ])('%j → ConfigError naming %s', (flags, option, message) => {
     let error: unknown;
     try {

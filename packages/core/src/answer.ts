@@ -26,7 +26,7 @@ export function answer(
     release?.();
     return { status: outcome !== 'ok' ? outcome : 'range-not-satisfiable', meta, source };
   }
-  const body = counted(counters, bodyOf(range.start, range.end));
+  const body = countServed(counters, bodyOf(range.start, range.end));
   if (release) {
     const finish = body.return.bind(body);
     body.return = (value) => {
@@ -40,7 +40,8 @@ export function answer(
     : { status: 'ok', meta, contentLength, source, body };
 }
 
-async function* counted(counters: CacheletStats, body: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
+/** `body`, adding the bytes it yields to `counters.bytesServed`. */
+export async function* countServed(counters: CacheletStats, body: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
   for await (const chunk of body) {
     counters.bytesServed += chunk.length;
     yield chunk;

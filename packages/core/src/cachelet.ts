@@ -16,7 +16,7 @@
  * No SDK and no transport here: origin, membership and peers are ports.
  */
 import { LRUCache } from 'lru-cache';
-import { answer } from './answer';
+import { answer, countServed } from './answer';
 import { slices, teeInto } from './bodies';
 import { formatConsistency, resolveCacheletConfig, type CacheletConfig, type CacheletConfigInput } from './config';
 import { evaluateConditions, type Conditions } from './conditions';
@@ -24,6 +24,7 @@ import { CacheError, invalidArgument } from './errors';
 import { ChunkReader, chunkKey, chunkVersionPrefix, type Chunk } from './chunks';
 import { ChunkPool } from './pool';
 import { LocalCache } from './local';
+import { OriginHealth, watchOrigin } from './origin-health';
 import { StaticMembership } from './membership-static';
 import { Peering } from './peering';
 import { systemClock, type Clock, type Member, type Membership, type ObjectMeta, type ObjectRef, type Origin, type PeerClient, type PeerConnector } from './ports';
@@ -43,6 +44,8 @@ export interface CacheletOptions extends CacheletConfigInput {
   membership?: Membership;
   /** How to reach other members (required when the membership lists others). */
   peers?: PeerConnector;
+  /** Tracks whether the origin is usable. Default: one that checks with `origin.check`. */
+  originHealth?: OriginHealth;
 }
 
 /** First background retry of notices an owner missed, ms (then doubling up to `suspectMs`). */
@@ -54,6 +57,7 @@ export class Cachelet {
   readonly config: CacheletConfig;
   readonly origin: Origin;
   readonly peering: Peering;
+  readonly originHealth: OriginHealth;
   private readonly clock: Clock;
   private readonly counters = new CacheletStats();
   /** The objects this cachelet owns. */
@@ -72,6 +76,8 @@ export class Cachelet {
   constructor(options: CacheletOptions) {
     this.config = resolveCacheletConfig(options);
     this.origin = options.origin;
+    const origin = options.origin;
+    this.originHealth = options.originHealth ?? new OriginHealth(origin.check ? { probe: (signal) => origin.check!(signal) } : {});
     this.clock = options.clock ?? systemClock;
     this.startedAtMs = this.clock.now();
     // Replicas only make sense with peers; a solo cachelet keeps its whole capacity.
@@ -87,7 +93,7 @@ export class Cachelet {
     this.peering = new Peering(self, options.membership ?? new StaticMembership([self]), options.peers, this.clock, this.config.suspectMs);
     // Copies are stamped with the view they were verified under (epoch and view count): after any
     // view change — even back to an earlier member set — they are revalidated before being served.
-    this.local = new LocalCache(this.config, this.origin, this.clock, this.counters, store, () => `${this.peering.epoch}/${this.peering.views}`);
+    this.local = new LocalCache(this.config, watchOrigin(this.origin, this.originHealth), this.clock, this.counters, store, () => `${this.peering.epoch}/${this.peering.views}`);
     // After a view change, copies of keys now owned by others are dropped (they could not be validated).
     this.peering.onViewChange(() => {
       this.local.dropWhere((key) => this.peering.owner(key) !== this.peering.self.id);
@@ -111,6 +117,7 @@ export class Cachelet {
   stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.pendingTimer);
+    this.originHealth.stop();
     return this.peering.stop();
   }
 
@@ -344,6 +351,8 @@ export class Cachelet {
       ...this.counters,
       app: this.config.app,
       origin: this.origin.id,
+      originHealthy: this.originHealth.healthy,
+      lastOriginError: this.originHealth.lastError,
       objects: this.local.store.objects,
       bytesUsed: this.local.store.bytesUsed,
       replicaObjects: this.replicas.objects,
@@ -367,6 +376,7 @@ export class Cachelet {
     const peer = usable instanceof Promise ? await usable : usable;
     if (!peer) {
       this.counters.peerFallbacks++;
+      this.counters.misses++;
       return this.local.direct(req.ref, spec, req.conditions);
     }
     const ctx = this.peering.context();
@@ -386,6 +396,7 @@ export class Cachelet {
         this.counters.replicaHits++;
         // The owner's metadata: the same bytes may have been rewritten since (a new Last-Modified).
         replica.meta = v.meta;
+        this.counters.hits++;
         return answer(this.counters, replica.meta, spec, req.conditions, 'hit', (s, e) => slices(replica.body, s, e, this.config.streamChunkBytes));
       }
       this.replicas.delete(key);
@@ -402,6 +413,12 @@ export class Cachelet {
       if (!isPeerFault(err)) throw err;
       return this.peerFailed(owner, req, spec);
     }
+    // The reader's view: a hit if the owner had it, a miss if the owner read the origin; its bytes are served here too.
+    if (result.status !== 'chunked') {
+      if (result.source === 'hit') this.counters.hits++;
+      else this.counters.misses++;
+    }
+    if ('body' in result) result = { ...result, body: countServed(this.counters, result.body) };
     // A hot object read whole becomes a replica, within the replica share of the capacity.
     if (result.status === 'ok' && reads >= this.config.replicaMinReads && result.meta.size <= this.config.maxObjectBytes && this.replicas.capacityBytes > 1) {
       const meta = result.meta;
@@ -425,6 +442,7 @@ export class Cachelet {
     this.peering.suspect(owner);
     if (!req) return;
     this.counters.peerFallbacks++;
+    this.counters.misses++;
     return this.local.direct(req.ref, spec, req.conditions);
   }
 

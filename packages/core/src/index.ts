@@ -21,3 +21,5 @@ export * from './local';
 export * from './answer';
 export * from './cachelet';
 export * from './pool';
+export * from './origin-health';
+export * from './scrub';

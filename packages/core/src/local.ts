@@ -15,6 +15,7 @@ import { Fill, type FillHeader } from './fill';
 import type { Clock, ObjectMeta, ObjectRef, Origin, OriginBody } from './ports';
 import { resolveRange, type RangeSpec } from './range';
 import type { ReadRequest, ReadResult, Source } from './read';
+import { scrubSecrets } from './scrub';
 import { SingleFlight } from './single-flight';
 import type { CacheletStats } from './stats';
 import type { MemoryStore, StoredObject } from './store';
@@ -335,5 +336,5 @@ export class LocalCache {
 }
 
 export function originError(method: string, ref: ObjectRef, err: unknown): CacheError {
-  return new CacheError('ORIGIN', `origin ${method} ${ref.bucket}/${ref.key} failed: ${(err as Error).message}`, { cause: err });
+  return new CacheError('ORIGIN', `origin ${method} ${ref.bucket}/${ref.key} failed: ${scrubSecrets((err as Error).message)}`, { cause: err });
 }

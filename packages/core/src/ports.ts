@@ -71,6 +71,18 @@ export interface Origin {
   get(ref: ObjectRef, options?: OriginGetOptions): Promise<OriginGetResult>;
   /** The current version's metadata, or `null` when there is no such object. */
   head(ref: ObjectRef, options?: { signal?: AbortSignal }): Promise<ObjectMeta | null>;
+  /**
+   * A cheap request that needs everything a read needs (region, credentials, a reachable and
+   * willing origin); rejects with a message naming the problem. Used at start and to notice
+   * recovery. Optional: without it, only real requests tell whether the origin is usable.
+   */
+  check?(signal: AbortSignal): Promise<void>;
+  /**
+   * Whether an error thrown by `get` or `head` means the origin is unusable (network,
+   * credentials, region, 5xx) — not the origin refusing one request (a missing bucket, access
+   * denied to a key). Default: every thrown error.
+   */
+  isFault?(err: unknown): boolean;
 }
 
 /** Time, injectable so that tests are deterministic. */

@@ -3,11 +3,28 @@ import type { Member } from './ports';
 /**
  * Counters of one cachelet, since it started. The daemon exports them as Prometheus metrics
  * and through the Stats RPC; the autoscaler and the cost report read the same fields.
+ *
+ * Reads are counted from the point of view of the application that asked this cachelet:
+ * every whole-object read of its callers is a hit or a miss, wherever it was answered (its own
+ * store, a replica, or — forwarded — the owner's store or the owner's origin read); `hits /
+ * (hits + misses)` is the hit ratio on any cachelet. The owner of a forwarded read counts it
+ * too, in `peerServed` and as a hit or miss of its store: summed over a ring, `hits + misses
+ * - peerServed` is the number of reads the applications made. Reads of large objects in
+ * chunks are counted in `chunkedReads` and the `chunk*` counters instead.
  */
 export class CacheletStats {
-  /** GETs answered from the memory store. */
+  /**
+   * GETs answered without reading the origin: from this cachelet's store, from a replica the
+   * owner validated (also in `replicaHits`), or forwarded and answered from the owner's store
+   * (also in `forwarded`). As owner, also reads of peers answered from the store (also in `peerServed`).
+   */
   hits = 0;
-  /** GETs that had to read the origin (each started or joined an origin read). */
+  /**
+   * GETs that read the origin: here (each started or joined an origin read, or streamed an
+   * object over the admission limit), or forwarded and read from the origin by the owner (also
+   * in `forwarded`). As owner, also reads of peers that read the origin (also in `peerServed`).
+   * Reads that fell back to the origin because the owner was unreachable are misses too (also in `peerFallbacks`).
+   */
   misses = 0;
   /** Misses that joined an origin read already in flight for the same key (single flight). */
   coalesced = 0;
@@ -19,7 +36,7 @@ export class CacheletStats {
   originErrors = 0;
   /** HEADs answered (from the store or the origin). */
   heads = 0;
-  /** Body bytes sent to callers. */
+  /** Body bytes sent to callers, whoever read them (store, replica, owner, origin); as owner, also those sent to peers. */
   bytesServed = 0;
   /** Body bytes read from the origin. */
   bytesFromOrigin = 0;
@@ -31,11 +48,11 @@ export class CacheletStats {
   invalidations = 0;
   /** Requests refused as malformed or over a limit. */
   badRequests = 0;
-  /** Reads sent to their owner (another cachelet). */
+  /** Reads sent to their owner (another cachelet); each is also a hit or a miss here, by what the owner did. */
   forwarded = 0;
   /** Reads served for other cachelets, as the owner. */
   peerServed = 0;
-  /** Reads served from a local replica after the owner validated it. */
+  /** Reads served from a local replica after the owner validated it (also counted in `hits`). */
   replicaHits = 0;
   /** Validate calls sent to owners (metadata only). */
   validations = 0;
@@ -67,6 +84,10 @@ export class CacheletStats {
 export interface CacheletStatsSnapshot extends CacheletStats {
   app: string;
   origin: string;
+  /** Whether the origin is usable now (region, credentials, reachable), by the last check or request. */
+  originHealthy: boolean;
+  /** The last origin failure's message, without secrets; '' when there was none (kept after recovery). */
+  lastOriginError: string;
   /** Objects and accounted bytes this cachelet holds as owner. */
   objects: number;
   bytesUsed: number;

@@ -6,9 +6,9 @@
 import * as fs from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
-import { bulkSocketPath, Cachelet, ConfigError, type CacheletConfigInput, type Membership } from '@faast/core';
+import { bulkSocketPath, Cachelet, ConfigError, OriginHealth, type CacheletConfigInput, type Membership } from '@faast/core';
 import { cacheService, healthService, peerService, SERVER_OPTIONS } from '@faast/rpc';
-import { S3Origin, type S3OriginOptions } from '@faast/s3';
+import { resolveS3Region, S3Origin, type S3OriginOptions } from '@faast/s3';
 import type { Logger } from 'pino';
 import { HealthState } from './health';
 import { createLogger } from './log';
@@ -34,10 +34,22 @@ export interface DaemonOptions extends CacheletConfigInput {
   metricsPort?: number;
   /** Address of the metrics server. Default 127.0.0.1. */
   metricsHost?: string;
+  /**
+   * Checking the origin at start (region, credentials, reachability): `strict` refuses to start
+   * when it cannot work; `warn` starts and reports it (error log, health NOT_SERVING, stats)
+   * until it recovers; `off` skips the checks (health then ignores the origin). Default `warn`.
+   */
+  originCheck?: OriginCheckMode;
   /** How long a graceful shutdown waits for calls in flight, ms. Default 5000. */
   shutdownTimeoutMs?: number;
   logger?: Logger;
 }
+
+/** See `DaemonOptions.originCheck`. */
+export type OriginCheckMode = 'strict' | 'warn' | 'off';
+
+/** The modes of `--origin-check`. */
+export const ORIGIN_CHECK_MODES: readonly OriginCheckMode[] = ['strict', 'warn', 'off'];
 
 export interface Daemon {
   readonly cachelet: Cachelet;
@@ -55,9 +67,31 @@ export interface Daemon {
 
 export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const log = options.logger ?? createLogger();
-  const origin = new S3Origin(options.origin);
+  // Bad flags are reported before the origin is asked anything.
   const socket = await prepareSocketPath(options.socket);
+  const { region, from: regionFrom } = await resolveS3Region(options.origin.region);
+  const origin = new S3Origin({ ...options.origin, region });
   const health = new HealthState();
+  const checkMode = options.originCheck ?? 'warn';
+  // Changes are logged once the start check is over (strict: its failure is the one line printed).
+  let started = false;
+  const unusable = (error: string): void => log.error({ origin: origin.id, err: error }, 'origin unusable: reads go to the origin directly until it recovers');
+  const originHealth = new OriginHealth({
+    ...(checkMode !== 'off' ? { probe: (signal: AbortSignal) => origin.check(signal) } : {}),
+    onChange: (healthy, error) => {
+      if (started && healthy) log.info({ origin: origin.id }, 'origin usable again');
+      else if (started) unusable(error);
+      if (checkMode !== 'off') health.setOriginUsable(healthy);
+    },
+  });
+  const problem = await originHealth.check();
+  if (problem && checkMode === 'strict') {
+    originHealth.stop();
+    origin.destroy();
+    throw new ConfigError('--origin-check strict', `the origin cannot be used: ${problem}`);
+  }
+  if (problem) unusable(problem);
+  started = true;
   // Requests are refused (UNAVAILABLE) until the cachelet has joined its ring.
   let draining = true;
   let ready = false;
@@ -108,6 +142,8 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     server.forceShutdown();
     void bulk.close();
     void peerBulk?.close();
+    originHealth.stop();
+    origin.destroy();
   };
   let tcpAddress: string | undefined;
   if (options.listen) {
@@ -137,6 +173,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   cachelet = new Cachelet({
     ...options,
     origin,
+    originHealth,
     ...(peerAddress ? { self: { id: peerAddress, address: peerAddress, capacityBytes: capacityBytes ?? 256 * 2 ** 20 } } : {}),
     ...(options.membership ? { membership: options.membership, peers: new GrpcPeerConnector() } : {}),
   });
@@ -170,6 +207,10 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       app: cachelet.config.app,
       origin: origin.id,
       bucket: options.origin.bucket ?? '*',
+      region,
+      regionFrom,
+      originCheck: checkMode,
+      originHealthy: originHealth.healthy,
       socket,
       tcp: tcpAddress,
       peer: peerAddress,

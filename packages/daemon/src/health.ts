@@ -1,6 +1,7 @@
 /**
  * The standard gRPC health service (grpc.health.v1): SERVING while the cachelet accepts
- * requests, NOT_SERVING once it drains for shutdown.
+ * requests and its origin is usable; NOT_SERVING before start, while the origin is unusable
+ * (SERVING again when it recovers), and once it drains for shutdown.
  */
 import { status as GrpcStatus, type ServerWritableStream } from '@grpc/grpc-js';
 import type { HealthCheckRequest__Output, HealthCheckResponse, HealthHandlers } from '@faast/rpc';
@@ -9,23 +10,29 @@ import type { HealthCheckRequest__Output, HealthCheckResponse, HealthHandlers } 
 const SERVICES = new Set(['', 'faast.v1.Cache']);
 
 export class HealthState {
-  /** NOT_SERVING until the cachelet has joined its ring. */
-  private serving = false;
+  /** Until the cachelet has joined its ring. */
+  private started = false;
+  private draining = false;
+  private originUsable = true;
   private readonly watchers = new Set<ServerWritableStream<HealthCheckRequest__Output, HealthCheckResponse>>();
 
   get isServing(): boolean {
-    return this.serving;
+    return this.started && !this.draining && this.originUsable;
   }
 
-  /** Switches to SERVING (once the cachelet is ready). */
+  /** The cachelet is ready: SERVING, if the origin is usable. */
   serve(): void {
-    this.serving = true;
-    for (const w of this.watchers) w.write(this.response());
+    this.update(() => (this.started = true));
   }
 
-  /** Switches to NOT_SERVING and tells every watcher. */
+  /** Whether the origin is usable: NOT_SERVING while it is not. */
+  setOriginUsable(usable: boolean): void {
+    this.update(() => (this.originUsable = usable));
+  }
+
+  /** Switches to NOT_SERVING for good, tells every watcher and ends their streams. */
   drain(): void {
-    this.serving = false;
+    this.draining = true;
     for (const w of this.watchers) {
       w.write(this.response());
       w.end();
@@ -48,7 +55,7 @@ export class HealthState {
         } else {
           call.write(this.response());
         }
-        if (!this.serving) {
+        if (this.draining) {
           call.end();
           return;
         }
@@ -58,7 +65,15 @@ export class HealthState {
     };
   }
 
+  /** Applies a change; watchers hear of it if the status changed. */
+  private update(change: () => void): void {
+    if (this.draining) return;
+    const before = this.isServing;
+    change();
+    if (this.isServing !== before) for (const w of this.watchers) w.write(this.response());
+  }
+
   private response(): HealthCheckResponse {
-    return { status: this.serving ? 'SERVING' : 'NOT_SERVING' };
+    return { status: this.isServing ? 'SERVING' : 'NOT_SERVING' };
   }
 }

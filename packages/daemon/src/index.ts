@@ -1,7 +1,7 @@
 /**
  * @faast/daemon — faastd, the cachelet daemon.
  */
-export { startDaemon, type Daemon, type DaemonOptions } from './daemon';
+export { startDaemon, ORIGIN_CHECK_MODES, type Daemon, type DaemonOptions, type OriginCheckMode } from './daemon';
 export { cacheHandlers, type CacheServiceOptions } from './service';
 export { cacheletRegistry, serveMetrics } from './metrics';
 export { HealthState } from './health';

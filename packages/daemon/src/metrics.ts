@@ -64,6 +64,14 @@ export function cacheletRegistry(cachelet: Cachelet): Registry {
       },
     });
   }
+  new Gauge({
+    name: 'faast_origin_healthy',
+    help: 'Whether the origin is usable (1) or not (0): region, credentials, reachable',
+    registers: [registry],
+    collect() {
+      this.set(cachelet.stats().originHealthy ? 1 : 0);
+    },
+  });
   for (const [field, name, help] of GAUGES) {
     new Gauge({
       name,

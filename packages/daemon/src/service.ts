@@ -56,7 +56,11 @@ export function cacheHandlers(options: CacheServiceOptions): CacheHandlers {
         return { dropped: await cachelet().invalidate(refs.map((r) => ({ bucket: r.bucket, key: r.key }))) };
       }),
 
-    Stats: (call, callback) => unary(call, callback, 'Stats', async () => statsReply(cachelet())),
+    Stats: (call, callback) =>
+      unary(call, callback, 'Stats', async () => {
+        if (options.ready && !options.ready()) throw new CacheError('UNAVAILABLE', 'the cachelet is starting');
+        return statsReply(cachelet());
+      }),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { bypassCache } from './bypass';
+import { checkS3Origin, errorName, httpStatus, isS3Fault } from './origin-check';
 import type { DeserializeHandler, DeserializeHandlerArguments } from '@smithy/types';
 import type { ByteRange, ObjectMeta, ObjectRef, Origin, OriginGetOptions, OriginGetResult } from '@faast/core';
 
@@ -23,7 +24,7 @@ export interface S3OriginOptions {
   bucket?: string;
   /** A custom endpoint (S3-compatible servers, emulators), e.g. `http://127.0.0.1:9000`. Default: AWS. */
   endpoint?: string;
-  /** Region; default from the AWS chain (AWS_REGION, profile), else `us-east-1`. */
+  /** Region; default: the SDK's own chain (AWS_REGION, profile). The daemon resolves it first (`resolveS3Region`) so that `us-east-1` is the last resort. */
   region?: string;
   /** Path-style addressing (`endpoint/bucket/key`), needed by most emulators. Default: true with `endpoint`, else false. */
   forcePathStyle?: boolean;
@@ -90,13 +91,14 @@ export class S3Origin implements Origin {
     this.id = `s3:${options.endpoint ?? options.region ?? 'aws'}`;
   }
 
-  /** Resolves the region through the AWS chain; falls back to us-east-1 when nothing is configured. */
-  async region(): Promise<string> {
-    try {
-      return await this.client.config.region();
-    } catch {
-      return 'us-east-1';
-    }
+  /** HeadBucket (one bucket) or ListBuckets (any bucket): see `checkS3Origin`. */
+  check(signal: AbortSignal): Promise<void> {
+    return checkS3Origin(this.client, this.bucket, signal);
+  }
+
+  /** See `isS3Fault`. */
+  isFault(err: unknown): boolean {
+    return isS3Fault(err);
   }
 
   async get(ref: ObjectRef, options: OriginGetOptions = {}): Promise<OriginGetResult> {
@@ -207,13 +209,4 @@ export function metaFromHeaders(headers: Record<string, string>, size: number, w
 export function parseContentRange(value: string | undefined): (ByteRange & { size: number }) | undefined {
   const m = value ? /^bytes (\d+)-(\d+)\/(\d+)$/.exec(value.trim()) : null;
   return m ? { start: Number(m[1]), end: Number(m[2]), size: Number(m[3]) } : undefined;
-}
-
-/** The HTTP status of an SDK error, if it has one. */
-export function httpStatus(err: unknown): number | undefined {
-  return (err as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
-}
-
-function errorName(err: unknown): string | undefined {
-  return (err as { name?: string } | undefined)?.name;
 }

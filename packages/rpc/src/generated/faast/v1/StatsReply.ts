@@ -75,6 +75,12 @@ export interface StatsReply {
    * chunks served from a replica of a peer's chunk
    */
   'chunkReplicaHits'?: (number | string | Long);
+  /**
+   * The origin: whether it is usable now (region, credentials, reachable), and the last
+   * failure's message without secrets ("" when there was none; kept after recovery).
+   */
+  'originHealthy'?: (boolean);
+  'lastOriginError'?: (string);
 }
 
 /**
@@ -149,4 +155,10 @@ export interface StatsReply__Output {
    * chunks served from a replica of a peer's chunk
    */
   'chunkReplicaHits': (number);
+  /**
+   * The origin: whether it is usable now (region, credentials, reachable), and the last
+   * failure's message without secrets ("" when there was none; kept after recovery).
+   */
+  'originHealthy': (boolean);
+  'lastOriginError': (string);
 }

@@ -26,6 +26,8 @@ const BUCKET = 'config-api-it';
 const TENANTS = 8;
 const USERS = 120;
 
+jest.setTimeout(60_000);
+
 const fx = functionFixture({ name: 'config-api', bucket: BUCKET, seed: (s3, bucket) => seed(s3, bucket, { tenants: TENANTS, users: USERS }), handler, reset });
 const env = fx.env;
 

@@ -19,5 +19,7 @@ export * from './peering';
 export * from './chunks';
 export * from './local';
 export * from './answer';
+export * from './changes';
+export * from './holders';
 export * from './cachelet';
 export * from './pool';

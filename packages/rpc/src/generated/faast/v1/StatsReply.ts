@@ -75,6 +75,22 @@ export interface StatsReply {
    * chunks served from a replica of a peer's chunk
    */
   'chunkReplicaHits'?: (number | string | Long);
+  /**
+   * Holders (see peer.proto's PeerChanged).
+   */
+  'holderInvalidationsSent'?: (number | string | Long);
+  /**
+   * notices received from owners, as holder
+   */
+  'holderInvalidationsReceived'?: (number | string | Long);
+  /**
+   * holder records evicted (their holders told)
+   */
+  'holderEvictions'?: (number | string | Long);
+  /**
+   * change listener calls (onChange)
+   */
+  'changeEvents'?: (number | string | Long);
 }
 
 /**
@@ -149,4 +165,20 @@ export interface StatsReply__Output {
    * chunks served from a replica of a peer's chunk
    */
   'chunkReplicaHits': (number);
+  /**
+   * Holders (see peer.proto's PeerChanged).
+   */
+  'holderInvalidationsSent': (number);
+  /**
+   * notices received from owners, as holder
+   */
+  'holderInvalidationsReceived': (number);
+  /**
+   * holder records evicted (their holders told)
+   */
+  'holderEvictions': (number);
+  /**
+   * change listener calls (onChange)
+   */
+  'changeEvents': (number);
 }

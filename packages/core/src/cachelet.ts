@@ -377,10 +377,22 @@ export class Cachelet {
       const owner = this.peering.owner(key);
       if (from && owner !== this.peering.self.id && owner !== from.from) this.remember(owner, [ref]);
     }
-    const owners = async (): Promise<void> => {
-      for (const { key, ref } of keys) await this.tellOwner(key, (peer, ctx) => peer.invalidate([ref], ctx), [ref]);
-    };
-    await allSettledThenThrow([this.changedHere(keys, from), from ? undefined : owners()]);
+    const told = [this.changedHere(keys, from)];
+    if (!from) {
+      // One notice per owner, all owners at once: each fans its keys out to their holders in one go.
+      const byOwner = new Map<string, ChangedKey[]>();
+      for (const k of keys) {
+        const owner = this.peering.owner(k.key);
+        const group = byOwner.get(owner);
+        if (group) group.push(k);
+        else byOwner.set(owner, [k]);
+      }
+      for (const group of byOwner.values()) {
+        const refs = group.map((k) => k.ref);
+        told.push(this.tellOwner(group[0]!.key, (peer, ctx) => peer.invalidate(refs, ctx), refs));
+      }
+    }
+    await allSettledThenThrow(told);
     return dropped;
   }
 

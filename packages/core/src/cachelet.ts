@@ -119,7 +119,7 @@ export class Cachelet {
    * Calls `listener` whenever a version held outside this cachelet (by its applications) may
    * have become stale: a write notice or invalidation (from an application or a peer), a
    * holder notice from an owner, a revalidation or a chunked read that found a new version —
-   * `{ refs }` — and every ring view change — `{ all: true }`. `notifyWrite` and `invalidate`
+   * `{ refs }` — and every ring view change and `leave()` — `{ all: true }`. `notifyWrite` and `invalidate`
    * resolve only after every listener resolved: a listener must bound its own wait (a
    * rejection is contained and counted like any call, in `changeEvents`).
    *
@@ -139,9 +139,13 @@ export class Cachelet {
     return this.peering.start();
   }
 
-  /** Leaves the ring (peers stop sending reads here) but keeps talking to them, to pass on write notices while draining. */
-  leave(): Promise<void> {
-    return this.peering.leave();
+  /**
+   * Leaves the ring (peers stop sending reads here) but keeps talking to them, to pass on write
+   * notices while draining. The listeners are told to drop everything: owners that no longer
+   * count this cachelet as a member no longer tell it of changes.
+   */
+  async leave(): Promise<void> {
+    await Promise.all([this.peering.leave(), this.changes.emit({ all: true })]);
   }
 
   /** Leaves the ring and closes peer connections. */

@@ -213,6 +213,13 @@ describe('views', () => {
     expect(c.c('C').stats().changeEvents).toBe(1);
   });
 
+  it('leaving the ring tells the listeners to drop everything: owners stop telling a member that left', async () => {
+    const c = await start({ ids: ['A', 'B'] });
+    const seen = listen(c);
+    await c.c('B').leave();
+    expect(seen).toEqual({ A: [], B: ['all'] });
+  });
+
   // O recorded H under the first view; then H, under a view without O, owns the key and has a
   // holder of its own (D). O's notice to H must end there: a holder notice is never passed on.
   it('no loop between members with different views: a holder notice is passed on by no one, even by a member that owns the key in its view', async () => {

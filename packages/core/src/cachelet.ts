@@ -119,9 +119,10 @@ export class Cachelet {
    * Calls `listener` whenever a version held outside this cachelet (by its applications) may
    * have become stale: a write notice or invalidation (from an application or a peer), a
    * holder notice from an owner, a revalidation or a chunked read that found a new version —
-   * `{ refs }` — and every ring view change and `leave()` — `{ all: true }`. `notifyWrite` and `invalidate`
-   * resolve only after every listener resolved: a listener must bound its own wait (a
-   * rejection is contained and counted like any call, in `changeEvents`).
+   * `{ refs }` — and every ring view change and `leave()` — `{ all: true }`. `notifyWrite`
+   * and `invalidate` resolve only after every listener resolved: a listener must bound its
+   * own wait. A listener that throws or rejects fails only itself; every call is counted in
+   * `changeEvents`.
    *
    * What a listener may rely on, to keep copies consistent: a read reply with source
    * `pass-through` was not recorded at any owner (no change will be reported for it) and must
@@ -364,7 +365,8 @@ export class Cachelet {
   async notifyWrite(ref: ObjectRef, etag: string, from?: PeerContext): Promise<void> {
     const key = this.keyOf(ref);
     this.dropLocal(key);
-    await allSettledThenThrow([this.changedHere([{ key, ref }], from), from ? undefined : this.tellOwner(key, (peer, ctx) => peer.notifyWrite(ref, etag, ctx), [ref])]);
+    const owner = from ? undefined : this.tellOwner(key, (peer, ctx) => peer.notifyWrite(ref, etag, ctx), [ref]);
+    await allSettledThenThrow([this.changedHere([{ key, ref }], from), owner]);
   }
 
   /**

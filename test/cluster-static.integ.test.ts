@@ -4,6 +4,7 @@
  * through any instance are seen by every later read; split views neither loop nor hang.
  */
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { HashRing } from '@faast/core';
 import { bytes } from './support/harness';
 import { createCluster, staticMembers, type Cluster } from './support/cluster';
 
@@ -65,6 +66,23 @@ describe('three cachelets, static members', () => {
     }
     const stats = await Promise.all(cluster.nodes.map((n) => n.stats()));
     expect(stats.reduce((s, x) => s + x.replicaHits, 0)).toBeGreaterThan(0);
+  });
+
+  it('a write through one instance is pushed by the owner to the instance that read the key from it, before the write completes', async () => {
+    const [writer, owner, holder] = cluster.nodes as [Cluster['nodes'][0], Cluster['nodes'][0], Cluster['nodes'][0]];
+    const ring = new HashRing(cluster.nodes.map((n) => ({ id: n.peer })));
+    let i = 0;
+    while (ring.owner(`${cluster.bucket}/held/${i}.txt`) !== owner.peer) i++;
+    const Key = `held/${i}.txt`;
+    await cluster.emulator.client({ direct: true }).send(new PutObjectCommand({ Bucket: cluster.bucket, Key, Body: 'v1' }));
+    expect((await read(holder.client, Key)).toString()).toBe('v1');
+    const [ownerBefore, holderBefore] = await Promise.all([owner.stats(), holder.stats()]);
+
+    await writer.client.send(new PutObjectCommand({ Bucket: cluster.bucket, Key, Body: 'v2' }));
+    const [ownerAfter, holderAfter] = await Promise.all([owner.stats(), holder.stats()]);
+    expect(Number(ownerAfter.holderInvalidationsSent) - Number(ownerBefore.holderInvalidationsSent)).toBe(1);
+    expect(Number(holderAfter.holderInvalidationsReceived) - Number(holderBefore.holderInvalidationsReceived)).toBe(1);
+    expect((await read(holder.client, Key)).toString()).toBe('v2');
   });
 
   it('read-after-write under concurrent readers: a read that starts after a write returns the new bytes', async () => {

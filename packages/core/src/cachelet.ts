@@ -13,6 +13,11 @@
  * without a call (a chunk key names its version: it never goes stale). A forwarded read is
  * never forwarded again: a receiver that does not own the key under its own view reads the
  * origin. An unreachable owner is suspect for a while and its keys are read from the origin.
+ *
+ * Holders (read-after-write for copies kept outside the cachelets, e.g. the near caches of the
+ * applications): the owner records which members read each key from it; when the key changes
+ * it tells them (PeerChanged) and they tell their change listeners (`onChange`), all before the
+ * write notice or invalidation that caused it completes.
  * No SDK and no transport here: origin, membership and peers are ports.
  */
 import { LRUCache } from 'lru-cache';
@@ -22,6 +27,8 @@ import { formatConsistency, resolveCacheletConfig, type CacheletConfig, type Cac
 import { evaluateConditions, type Conditions } from './conditions';
 import { CacheError, invalidArgument } from './errors';
 import { ChunkReader, chunkKey, chunkVersionPrefix, type Chunk } from './chunks';
+import { ChangeListeners, type CacheletChange, type CacheletChangeListener } from './changes';
+import { HolderRecords, type ChangedKey } from './holders';
 import { ChunkPool } from './pool';
 import { LocalCache } from './local';
 import { OriginHealth, watchOrigin } from './origin-health';
@@ -72,6 +79,9 @@ export class Cachelet {
   private stopped = false;
   private readonly reads = new LRUCache<string, number>({ max: HOT_TRACKED_KEYS });
   private readonly startedAtMs: number;
+  private readonly changes = new ChangeListeners(this.counters);
+  /** As owner: which members read each key from here. */
+  private readonly holders: HolderRecords;
 
   constructor(options: CacheletOptions) {
     this.config = resolveCacheletConfig(options);
@@ -93,14 +103,42 @@ export class Cachelet {
     this.peering = new Peering(self, options.membership ?? new StaticMembership([self]), options.peers, this.clock, this.config.suspectMs);
     // Copies are stamped with the view they were verified under (epoch and view count): after any
     // view change — even back to an earlier member set — they are revalidated before being served.
-    this.local = new LocalCache(this.config, watchOrigin(this.origin, this.originHealth), this.clock, this.counters, store, () => `${this.peering.epoch}/${this.peering.views}`);
+    this.holders = new HolderRecords(this.config.holderKeys, (id, refs) => this.tellHolder(id, refs), this.counters);
+    // A revalidation that finds a new version is a change no writer told us of: holders still
+    // have the old one. Nobody waits for this notice; it is sent at once.
+    const changedAtOrigin = (key: string, ref: ObjectRef): void => void this.changedHere([{ key, ref }]);
+    this.local = new LocalCache(this.config, watchOrigin(this.origin, this.originHealth), this.clock, this.counters, store, () => `${this.peering.epoch}/${this.peering.views}`, changedAtOrigin);
     // After a view change, copies of keys now owned by others are dropped (they could not be validated).
     this.peering.onViewChange(() => {
       this.local.dropWhere((key) => this.peering.owner(key) !== this.peering.self.id);
       // Notices for members that left are moot: their copies are gone with them.
       const members = new Set(this.peering.members.map((m) => m.id));
       for (const owner of this.pending.keys()) if (!members.has(owner)) this.pending.delete(owner);
+      // Ownership moved: the new owners have no record of who holds what, so everything held
+      // outside this cachelet is dropped (rare, simple, safe). Holder records kept here stay:
+      // a member that still sends this cachelet notices under an older view is still served.
+      void this.changes.emit({ all: true });
     });
+  }
+
+  /**
+   * Calls `listener` whenever a version held outside this cachelet (by its applications) may
+   * have become stale: a write notice or invalidation (from an application or a peer), a
+   * holder notice from an owner, a revalidation or a chunked read that found a new version —
+   * `{ refs }` — and every ring view change and `leave()` — `{ all: true }`. `notifyWrite`
+   * and `invalidate` resolve only after every listener resolved: a listener must bound its
+   * own wait. A listener that throws or rejects fails only itself; every call is counted in
+   * `changeEvents`.
+   *
+   * What a listener may rely on, to keep copies consistent: a read reply with source
+   * `pass-through` was not recorded at any owner (no change will be reported for it) and must
+   * not be kept; a change event for a key while a read of it is in flight may precede that
+   * read's reply, which must then not be kept either.
+   *
+   * @returns a function that removes the listener.
+   */
+  onChange(listener: CacheletChangeListener): () => void {
+    return this.changes.add(listener);
   }
 
   /** Joins the ring (registers with the membership, learns the first view). */
@@ -108,9 +146,13 @@ export class Cachelet {
     return this.peering.start();
   }
 
-  /** Leaves the ring (peers stop sending reads here) but keeps talking to them, to pass on write notices while draining. */
-  leave(): Promise<void> {
-    return this.peering.leave();
+  /**
+   * Leaves the ring (peers stop sending reads here) but keeps talking to them, to pass on write
+   * notices while draining. The listeners are told to drop everything: owners that no longer
+   * count this cachelet as a member no longer tell it of changes.
+   */
+  async leave(): Promise<void> {
+    await Promise.all([this.peering.leave(), this.changes.emit({ all: true })]);
   }
 
   /** Leaves the ring and closes peer connections. */
@@ -138,6 +180,8 @@ export class Cachelet {
     if (owner === this.peering.self.id) {
       if (from) {
         this.counters.peerServed++;
+        // Recorded before the read: a change from now on reaches the caller, whatever it is sent.
+        this.holders.record(key, req.ref, from.from);
         return this.local.read(key, req, spec); // a large object's header goes back as `chunked`
       }
       return this.chunked(req, spec, await this.local.read(key, req, spec), attempt);
@@ -302,13 +346,14 @@ export class Cachelet {
     return { status: outcome === 'ok' ? 'ok' : outcome, meta, source };
   }
 
-  /** Owner side of a replica check: is `etag` the current version? */
-  async validate(ref: ObjectRef, etag: string): Promise<ValidateResult> {
+  /** Owner side of a replica check: is `etag` the current version? `from`: the peer asking, recorded as a holder. */
+  async validate(ref: ObjectRef, etag: string, from?: PeerContext): Promise<ValidateResult> {
     const key = this.keyOf(ref);
     if (this.peering.owner(key) !== this.peering.self.id) {
       this.counters.notOwner++;
       return { outcome: 'not-owner' };
     }
+    if (from) this.holders.record(key, ref, from.from);
     const { meta } = await this.local.current(key, ref);
     if (!meta) return { outcome: 'not-found' };
     return { outcome: meta.etag === etag ? 'current' : 'changed', meta };
@@ -320,29 +365,59 @@ export class Cachelet {
    * owner cannot be told, every peer is asked to drop the key. A copy with the same ETag is
    * dropped too: rewriting the same bytes keeps the ETag but moves Last-Modified, which a
    * faithful reply repeats.
+   *
+   * Resolves once the holders recorded here (but the sender) and this cachelet's change
+   * listeners were told — and, for an application's notice, once the owner has done the same.
    */
   async notifyWrite(ref: ObjectRef, etag: string, from?: PeerContext): Promise<void> {
     const key = this.keyOf(ref);
     this.dropLocal(key);
-    if (!from) await this.tellOwner(key, (peer, ctx) => peer.notifyWrite(ref, etag, ctx), [ref]);
+    const owner = from ? undefined : this.tellOwner(key, (peer, ctx) => peer.notifyWrite(ref, etag, ctx), [ref]);
+    await allSettledThenThrow([this.changedHere([{ key, ref }], from), owner]);
   }
 
   /**
    * The objects were deleted (or written with an unknown outcome): drop them here and at their
    * owners. Returns how many were held here. A peer's notice for a key this cachelet does not
    * own is a broadcast for an owner that could not be told: it is delivered to that owner
-   * before this cachelet reads through it again.
+   * before this cachelet reads through it again. Resolves as `notifyWrite` does.
    */
   async invalidate(refs: ObjectRef[], from?: PeerContext): Promise<number> {
+    const keys = refs.map((ref) => ({ key: this.keyOf(ref), ref }));
     let dropped = 0;
-    for (const ref of refs) {
-      const key = this.keyOf(ref);
+    for (const { key, ref } of keys) {
       if (this.dropLocal(key)) dropped++;
       const owner = this.peering.owner(key);
-      if (!from) await this.tellOwner(key, (peer, ctx) => peer.invalidate([ref], ctx), [ref]);
-      else if (owner !== this.peering.self.id && owner !== from.from) this.remember(owner, [ref]);
+      if (from && owner !== this.peering.self.id && owner !== from.from) this.remember(owner, [ref]);
     }
+    const told = [this.changedHere(keys, from)];
+    if (!from) {
+      // One notice per owner, all owners at once: each fans its keys out to their holders in one go.
+      const byOwner = new Map<string, ChangedKey[]>();
+      for (const k of keys) {
+        const owner = this.peering.owner(k.key);
+        const group = byOwner.get(owner);
+        if (group) group.push(k);
+        else byOwner.set(owner, [k]);
+      }
+      for (const group of byOwner.values()) {
+        const refs = group.map((k) => k.ref);
+        told.push(this.tellOwner(group[0]!.key, (peer, ctx) => peer.invalidate(refs, ctx), refs));
+      }
+    }
+    await allSettledThenThrow(told);
     return dropped;
+  }
+
+  /**
+   * Holder side of PeerChanged: an owner says `refs` changed. Copies here are dropped and the
+   * change listeners told before this resolves; nothing is passed on (the owner told every
+   * other holder itself).
+   */
+  async changedAtOwner(refs: ObjectRef[]): Promise<void> {
+    for (const ref of refs) this.dropLocal(this.keyOf(ref));
+    this.counters.holderInvalidationsReceived++;
+    await this.changes.emit({ refs });
   }
 
   stats(): CacheletStatsSnapshot {
@@ -517,6 +592,38 @@ export class Cachelet {
     }
   }
 
+  /**
+   * Keys changed here: the members recorded as their holders (but `from`, which tells its own
+   * applications) and this cachelet's change listeners are told, in parallel. Never rejects.
+   */
+  private changedHere(keys: ChangedKey[], from?: PeerContext): Promise<void> {
+    const change: CacheletChange = { refs: keys.map((k) => k.ref) };
+    return Promise.all([this.holders.changed(keys, from?.from), this.changes.emit(change)]).then(() => undefined);
+  }
+
+  /**
+   * One holder notice. A holder already suspect is sent it without waiting: a write must not
+   * wait a timeout per notice for a member known to be failing (its applications' near caches
+   * are bounded by their maximum age). A holder that fails now becomes suspect. Never rejects.
+   */
+  private async tellHolder(id: string, refs: ObjectRef[]): Promise<void> {
+    const ctx = this.peering.context();
+    const peer = this.peering.client(id);
+    if (!peer) {
+      this.peering
+        .anyClient(id)
+        ?.changed(refs, ctx)
+        .catch(() => undefined);
+      return;
+    }
+    try {
+      await peer.changed(refs, ctx);
+    } catch (err) {
+      // A CacheError is the holder's answer (e.g. a ref it refuses), not a fault of the holder.
+      if (isPeerFault(err)) this.peerFailed(id);
+    }
+  }
+
   /** Drops local copies (owned and replica) of `key`. Returns whether an owned copy was dropped. */
   private dropLocal(key: string): boolean {
     const replica = this.replicas.peek(key);
@@ -542,6 +649,15 @@ export class Cachelet {
     }
     return `${bucket}/${key}`;
   }
+}
+
+/**
+ * Waits for every promise (undefined: nothing to wait for), then rethrows the first failure: a
+ * notice that fails (the owner's answer) still fails only after the holders were all told.
+ */
+async function allSettledThenThrow(promises: (Promise<unknown> | undefined)[]): Promise<void> {
+  const failed = (await Promise.allSettled(promises)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** A UTF-16 code unit without its surrogate pair (`u` mode matches only those): not valid UTF-8 on any wire. */

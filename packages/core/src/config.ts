@@ -85,6 +85,12 @@ export interface CacheletConfigInput {
   chunkBytes?: number;
   /** Chunks fetched in parallel ahead of the reader. Default 4. */
   readAhead?: number;
+  /**
+   * Keys whose holders (members that read them from this owner) are recorded, so that a
+   * change is pushed to them. When a record must make room, its holders are told to drop
+   * the key first. Default 100,000 (a few MiB).
+   */
+  holderKeys?: number;
 }
 
 /**
@@ -150,6 +156,8 @@ export function resolveCacheletConfig(input: CacheletConfigInput = {}): Cachelet
   positive('chunkThresholdBytes', chunkThresholdBytes);
   const readAhead = input.readAhead ?? 4;
   positive('readAhead', readAhead);
+  const holderKeys = input.holderKeys ?? 100_000;
+  positive('holderKeys', holderKeys);
   return {
     app,
     capacityBytes,
@@ -163,6 +171,7 @@ export function resolveCacheletConfig(input: CacheletConfigInput = {}): Cachelet
     chunkThresholdBytes,
     chunkBytes,
     readAhead,
+    holderKeys,
   };
 }
 

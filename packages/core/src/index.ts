@@ -19,6 +19,8 @@ export * from './peering';
 export * from './chunks';
 export * from './local';
 export * from './answer';
+export * from './changes';
+export * from './holders';
 export * from './cachelet';
 export * from './pool';
 export * from './origin-health';

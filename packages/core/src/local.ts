@@ -42,6 +42,8 @@ export class LocalCache {
     readonly store: MemoryStore,
     /** The current ring epoch (copies verified under another one are revalidated). */
     private readonly epoch: () => string,
+    /** A revalidation found that the origin has another version (or none) of a stored copy. */
+    private readonly changed: (key: string, ref: ObjectRef) => void,
   ) {}
 
   clear(): void {
@@ -141,6 +143,7 @@ export class LocalCache {
       }
       if (res.kind === 'found') res.body.destroy(); // a new version: read it through a fresh fill
       this.store.delete(key);
+      this.changed(key, ref);
       return false;
     });
     try {

@@ -89,6 +89,11 @@ export class Peering {
     return this.members.filter((m) => m.id !== this.self.id).flatMap((m) => this.clientOf(m.id) ?? []);
   }
 
+  /** A client of member `id`, suspect or not (for a best-effort notice); undefined when unknown. */
+  anyClient(id: string): PeerClient | undefined {
+    return this.clientOf(id);
+  }
+
   /** Marks a member suspect: reads of its keys go to the origin for a while. */
   suspect(id: string): void {
     this.suspectUntil.set(id, this.clock.now() + this.suspectMs);

@@ -133,6 +133,12 @@ export interface PeerClient {
   notifyWrite(ref: ObjectRef, etag: string, ctx: PeerContext): Promise<void>;
   invalidate(refs: ObjectRef[], ctx: PeerContext): Promise<void>;
   /**
+   * From an owner to a member that read `refs` from it (a holder): they changed. The holder
+   * drops its copies and tells its change listeners before answering, and passes it on to no
+   * one (a notice that came from the owner is never fanned out again).
+   */
+  changed(refs: ObjectRef[], ctx: PeerContext): Promise<void>;
+  /**
    * One chunk of version `meta.etag`; rejects with CacheError `CHANGED` when the origin no
    * longer has that version. `alloc`, if given, provides the buffer the chunk is received into.
    */

@@ -78,6 +78,17 @@ export class CacheletStats {
   chunkPassThrough = 0;
   /** Chunked reads that found the object changed at the origin (restarted, or failed after bytes were sent). */
   versionChanges = 0;
+  /**
+   * Holder notices sent (PeerChanged, one per holder and change, naming the keys it holds),
+   * as the owner of keys that changed or whose holder records were evicted.
+   */
+  holderInvalidationsSent = 0;
+  /** Holder notices received from owners (PeerChanged): copies dropped and listeners told. */
+  holderInvalidationsReceived = 0;
+  /** Holder records evicted to make room (see `holderKeys`); their holders were sent a notice instead. */
+  holderEvictions = 0;
+  /** Change listener calls (see `Cachelet.onChange`): one per listener per change event. */
+  changeEvents = 0;
 }
 
 /** Counters plus the store's gauges, as one snapshot. */

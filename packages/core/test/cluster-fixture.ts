@@ -152,7 +152,7 @@ function sortById(members: Member[]): Member[] {
 // ---------------------------------------------------------------------------------------------
 // Peer connector
 
-export type CallKind = 'get' | 'validate' | 'notifyWrite' | 'invalidate' | 'getChunk';
+export type CallKind = 'get' | 'validate' | 'notifyWrite' | 'invalidate' | 'changed' | 'getChunk';
 
 /** One peer call, as the connector saw it. */
 export interface PeerCall {
@@ -177,8 +177,9 @@ export interface CallFilter {
 
 /**
  * Connects cachelets of one process by calling each other's methods: `get(req, ctx)` →
- * `target.get(req, ctx)`, `validate` → `target.validate(ref, etag)`, `notifyWrite` →
- * `target.notifyWrite(ref, etag, ctx)`, `invalidate` → `target.invalidate(refs, ctx)`.
+ * `target.get(req, ctx)`, `validate` → `target.validate(ref, etag, ctx)`, `notifyWrite` →
+ * `target.notifyWrite(ref, etag, ctx)`, `invalidate` → `target.invalidate(refs, ctx)`,
+ * `changed` → `target.changedAtOwner(refs)`.
  * Calls are routed by the member's *address* (as a real transport is), so a member list that
  * names a stale id at a reused address reaches whoever listens there now.
  *
@@ -192,7 +193,11 @@ export class InProcessConnector implements PeerConnector {
   /** Clients made, and clients closed. */
   connects = 0;
   closes = 0;
-  /** When set, a call slower than this (see `slow`) rejects after this long without being delivered. */
+  /**
+   * When set, a call slower than this (see `slow`) or held longer (see `hold`) rejects after
+   * this long without being delivered. A held call's deadline runs on the global timers, so
+   * jest's fake timers drive it.
+   */
   deadlineMs: number | undefined;
   private readonly byAddress = new Map<string, Cachelet>();
   private readonly down = new Set<string>();
@@ -260,6 +265,17 @@ export class InProcessConnector implements PeerConnector {
     return out;
   }
 
+  /** Waits for `gate`, or rejects when `deadlineMs` (if set) passes first: a peer that hangs. */
+  private untilDeadline(gate: Promise<void>, member: Member): Promise<void> {
+    const ms = this.deadlineMs;
+    if (ms === undefined) return gate;
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`peer ${member.id} (${member.address}) did not answer within ${ms} ms`)), ms);
+    });
+    return Promise.race([gate, expired]).finally(() => clearTimeout(timer));
+  }
+
   connect(member: Member): PeerClient {
     this.connects++;
     let closed = false;
@@ -276,8 +292,11 @@ export class InProcessConnector implements PeerConnector {
       const gate = this.gates.get(to);
       if (gate) {
         this.parkedAt.set(to, this.parked(to) + 1);
-        await gate;
-        this.parkedAt.set(to, this.parked(to) - 1);
+        try {
+          await this.untilDeadline(gate, member);
+        } finally {
+          this.parkedAt.set(to, this.parked(to) - 1);
+        }
       }
       const delay = this.delays.get(to) ?? 0;
       if (this.deadlineMs !== undefined && delay >= this.deadlineMs) {
@@ -291,12 +310,13 @@ export class InProcessConnector implements PeerConnector {
     };
     return {
       get: (req: ReadRequest, ctx: PeerContext): Promise<ReadResult> => call('get', ctx, [req.ref], (t) => t.get(req, ctx)),
-      validate: (r, etag, ctx) => call('validate', ctx, [r], (t) => t.validate(r, etag)),
+      validate: (r, etag, ctx) => call('validate', ctx, [r], (t) => t.validate(r, etag, ctx)),
       notifyWrite: (r, etag, ctx) => call('notifyWrite', ctx, [r], (t) => t.notifyWrite(r, etag, ctx)),
       invalidate: (refs, ctx) =>
         call('invalidate', ctx, refs, async (t) => {
           await t.invalidate(refs, ctx);
         }),
+      changed: (refs, ctx) => call('changed', ctx, refs, (t) => t.changedAtOwner(refs)),
       getChunk: (r, meta, index, chunkBytes, ctx) => call('getChunk', ctx, [r], (t) => t.chunk(r, meta, index, chunkBytes)),
       close: () => {
         if (!closed) this.closes++;

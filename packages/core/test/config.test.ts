@@ -129,6 +129,7 @@ describe('resolveCacheletConfig', () => {
     expect(c.maxKeyBytes).toBe(1024);
     expect(c.streamChunkBytes).toBe(256 * KiB);
     expect(c.app).toBe('default');
+    expect(c.holderKeys).toBe(100_000);
   });
 
   it('derives maxObjectBytes from the given capacity (an eighth, rounded down)', () => {
@@ -150,6 +151,7 @@ describe('resolveCacheletConfig', () => {
       chunkThresholdBytes: 4 * MiB,
       chunkBytes: 2 * MiB,
       readAhead: 8,
+      holderKeys: 10,
     };
     expect(resolveCacheletConfig(input)).toEqual(input);
     expect(resolveCacheletConfig({ maxObjectBytes: 0 }).maxObjectBytes).toBe(0);
@@ -160,6 +162,7 @@ describe('resolveCacheletConfig', () => {
     ['chunkBytes', { chunkBytes: 65 * MiB }],
     ['chunkThresholdBytes', { chunkThresholdBytes: -1 }],
     ['readAhead', { readAhead: 0 }],
+    ['holderKeys', { holderKeys: 0 }],
     ['replicaShare', { replicaShare: 0.95 }],
     ['replicaShare', { replicaShare: -0.1 }],
     ['replicaMinReads', { replicaMinReads: 0 }],

@@ -1,16 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { SingleFlight } from '@faast/core';
-
-/** A promise the test settles by hand. */
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from './deferred';
 
 /** A function that counts its runs and returns a promise the test settles. */
 function controlled<T>() {

@@ -37,6 +37,10 @@ const COUNTERS: [NumericField, string, string][] = [
   ['chunkReplicaHits', 'faast_chunk_replica_hits_total', 'Chunks served from a replica of a peer\'s chunk'],
   ['chunkPassThrough', 'faast_chunk_pass_through_total', 'Chunks not stored: the object is larger than the ring'],
   ['versionChanges', 'faast_version_changes_total', 'Chunked reads that found the object changed at the origin'],
+  ['holderInvalidationsSent', 'faast_holder_invalidations_sent_total', 'Change notices sent to holders of a key, as owner'],
+  ['holderInvalidationsReceived', 'faast_holder_invalidations_received_total', 'Change notices received from owners, as holder'],
+  ['holderEvictions', 'faast_holder_evictions_total', 'Holder records evicted (their holders told)'],
+  ['changeEvents', 'faast_change_events_total', 'Change listener calls (the apps\' near caches told)'],
 ];
 
 const GAUGES: [NumericField, string, string][] = [

@@ -111,6 +111,10 @@ class GrpcPeer implements PeerClient {
     await this.unary((md, opts, cb) => this.client.PeerInvalidate({ refs, context: ctx }, md, opts, cb));
   }
 
+  async changed(refs: ObjectRef[], ctx: PeerContext): Promise<void> {
+    await this.unary((md, opts, cb) => this.client.PeerChanged({ refs, context: ctx }, md, opts, cb));
+  }
+
   async getChunk(ref: ObjectRef, meta: ObjectMeta, index: number, chunkBytes: number, ctx: PeerContext, alloc?: (bytes: number) => Buffer): Promise<Buffer> {
     const reply = await this.requestChunk(ref, meta, index, chunkBytes, ctx, this.bulk);
     if (reply.bulkToken.length === 0) return reply.data;

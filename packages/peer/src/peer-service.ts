@@ -23,7 +23,7 @@ export function peerHandlers(options: PeerServiceOptions): PeerHandlers {
     }, inFlight),
     Validate: (call, callback) =>
       unary(call, callback, 'Validate', async () => {
-        const v = await cachelet().validate(check(call.request.ref), call.request.etag);
+        const v = await cachelet().validate(check(call.request.ref), call.request.etag, fromWireContext(call.request.context));
         const outcome = ({ current: 'CURRENT', changed: 'CHANGED', 'not-found': 'NOT_FOUND', 'not-owner': 'NOT_OWNER' } as const)[v.outcome];
         return 'meta' in v ? { outcome, meta: toWireMeta(v.meta) } : { outcome };
       }),
@@ -37,6 +37,11 @@ export function peerHandlers(options: PeerServiceOptions): PeerHandlers {
         for (const r of call.request.refs) check(r, true);
         const refs = call.request.refs.map((r) => ({ bucket: r.bucket, key: r.key }));
         return { dropped: await cachelet().invalidate(refs, fromWireContext(call.request.context)) };
+      }),
+    PeerChanged: (call, callback) =>
+      unary(call, callback, 'PeerChanged', async () => {
+        await cachelet().changedAtOwner(call.request.refs.map((r) => check(r, true)));
+        return {};
       }),
     PeerGetChunk: (call, callback) =>
       unary(call, callback, 'PeerGetChunk', async () => {

@@ -23,6 +23,7 @@ export type { ValidateRequest, ValidateRequest__Output } from './generated/faast
 export type { ValidateReply, ValidateReply__Output } from './generated/faast/v1/ValidateReply';
 export type { PeerNotifyWriteRequest, PeerNotifyWriteRequest__Output } from './generated/faast/v1/PeerNotifyWriteRequest';
 export type { PeerInvalidateRequest, PeerInvalidateRequest__Output } from './generated/faast/v1/PeerInvalidateRequest';
+export type { PeerChangedRequest, PeerChangedRequest__Output } from './generated/faast/v1/PeerChangedRequest';
 export type { PeerStatsReply, PeerStatsReply__Output } from './generated/faast/v1/PeerStatsReply';
 export type { ChunkRequest, ChunkRequest__Output } from './generated/faast/v1/ChunkRequest';
 export type { ChunkReply, ChunkReply__Output } from './generated/faast/v1/ChunkReply';

@@ -18,6 +18,8 @@ import type { NotifyWriteRequest as _faast_v1_NotifyWriteRequest, NotifyWriteReq
 import type { ObjectMeta as _faast_v1_ObjectMeta, ObjectMeta__Output as _faast_v1_ObjectMeta__Output } from './faast/v1/ObjectMeta';
 import type { ObjectRef as _faast_v1_ObjectRef, ObjectRef__Output as _faast_v1_ObjectRef__Output } from './faast/v1/ObjectRef';
 import type { PeerClient as _faast_v1_PeerClient, PeerDefinition as _faast_v1_PeerDefinition } from './faast/v1/Peer';
+import type { PeerChangedReply as _faast_v1_PeerChangedReply, PeerChangedReply__Output as _faast_v1_PeerChangedReply__Output } from './faast/v1/PeerChangedReply';
+import type { PeerChangedRequest as _faast_v1_PeerChangedRequest, PeerChangedRequest__Output as _faast_v1_PeerChangedRequest__Output } from './faast/v1/PeerChangedRequest';
 import type { PeerContext as _faast_v1_PeerContext, PeerContext__Output as _faast_v1_PeerContext__Output } from './faast/v1/PeerContext';
 import type { PeerGetRequest as _faast_v1_PeerGetRequest, PeerGetRequest__Output as _faast_v1_PeerGetRequest__Output } from './faast/v1/PeerGetRequest';
 import type { PeerInvalidateRequest as _faast_v1_PeerInvalidateRequest, PeerInvalidateRequest__Output as _faast_v1_PeerInvalidateRequest__Output } from './faast/v1/PeerInvalidateRequest';
@@ -54,6 +56,8 @@ export interface ProtoGrpcType {
       ObjectMeta: MessageTypeDefinition<_faast_v1_ObjectMeta, _faast_v1_ObjectMeta__Output>
       ObjectRef: MessageTypeDefinition<_faast_v1_ObjectRef, _faast_v1_ObjectRef__Output>
       Peer: SubtypeConstructor<typeof grpc.Client, _faast_v1_PeerClient> & { service: _faast_v1_PeerDefinition }
+      PeerChangedReply: MessageTypeDefinition<_faast_v1_PeerChangedReply, _faast_v1_PeerChangedReply__Output>
+      PeerChangedRequest: MessageTypeDefinition<_faast_v1_PeerChangedRequest, _faast_v1_PeerChangedRequest__Output>
       PeerContext: MessageTypeDefinition<_faast_v1_PeerContext, _faast_v1_PeerContext__Output>
       PeerGetRequest: MessageTypeDefinition<_faast_v1_PeerGetRequest, _faast_v1_PeerGetRequest__Output>
       PeerInvalidateRequest: MessageTypeDefinition<_faast_v1_PeerInvalidateRequest, _faast_v1_PeerInvalidateRequest__Output>

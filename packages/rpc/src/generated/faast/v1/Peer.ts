@@ -7,6 +7,8 @@ import type { ChunkRequest as _faast_v1_ChunkRequest, ChunkRequest__Output as _f
 import type { GetReply as _faast_v1_GetReply, GetReply__Output as _faast_v1_GetReply__Output } from '../../faast/v1/GetReply';
 import type { InvalidateReply as _faast_v1_InvalidateReply, InvalidateReply__Output as _faast_v1_InvalidateReply__Output } from '../../faast/v1/InvalidateReply';
 import type { NotifyWriteReply as _faast_v1_NotifyWriteReply, NotifyWriteReply__Output as _faast_v1_NotifyWriteReply__Output } from '../../faast/v1/NotifyWriteReply';
+import type { PeerChangedReply as _faast_v1_PeerChangedReply, PeerChangedReply__Output as _faast_v1_PeerChangedReply__Output } from '../../faast/v1/PeerChangedReply';
+import type { PeerChangedRequest as _faast_v1_PeerChangedRequest, PeerChangedRequest__Output as _faast_v1_PeerChangedRequest__Output } from '../../faast/v1/PeerChangedRequest';
 import type { PeerGetRequest as _faast_v1_PeerGetRequest, PeerGetRequest__Output as _faast_v1_PeerGetRequest__Output } from '../../faast/v1/PeerGetRequest';
 import type { PeerInvalidateRequest as _faast_v1_PeerInvalidateRequest, PeerInvalidateRequest__Output as _faast_v1_PeerInvalidateRequest__Output } from '../../faast/v1/PeerInvalidateRequest';
 import type { PeerNotifyWriteRequest as _faast_v1_PeerNotifyWriteRequest, PeerNotifyWriteRequest__Output as _faast_v1_PeerNotifyWriteRequest__Output } from '../../faast/v1/PeerNotifyWriteRequest';
@@ -16,6 +18,15 @@ import type { ValidateReply as _faast_v1_ValidateReply, ValidateReply__Output as
 import type { ValidateRequest as _faast_v1_ValidateRequest, ValidateRequest__Output as _faast_v1_ValidateRequest__Output } from '../../faast/v1/ValidateRequest';
 
 export interface PeerClient extends grpc.Client {
+  PeerChanged(argument: _faast_v1_PeerChangedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_faast_v1_PeerChangedReply__Output>): grpc.ClientUnaryCall;
+  PeerChanged(argument: _faast_v1_PeerChangedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_faast_v1_PeerChangedReply__Output>): grpc.ClientUnaryCall;
+  PeerChanged(argument: _faast_v1_PeerChangedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_faast_v1_PeerChangedReply__Output>): grpc.ClientUnaryCall;
+  PeerChanged(argument: _faast_v1_PeerChangedRequest, callback: grpc.requestCallback<_faast_v1_PeerChangedReply__Output>): grpc.ClientUnaryCall;
+  peerChanged(argument: _faast_v1_PeerChangedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_faast_v1_PeerChangedReply__Output>): grpc.ClientUnaryCall;
+  peerChanged(argument: _faast_v1_PeerChangedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_faast_v1_PeerChangedReply__Output>): grpc.ClientUnaryCall;
+  peerChanged(argument: _faast_v1_PeerChangedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_faast_v1_PeerChangedReply__Output>): grpc.ClientUnaryCall;
+  peerChanged(argument: _faast_v1_PeerChangedRequest, callback: grpc.requestCallback<_faast_v1_PeerChangedReply__Output>): grpc.ClientUnaryCall;
+  
   PeerGet(argument: _faast_v1_PeerGetRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_faast_v1_GetReply__Output>;
   PeerGet(argument: _faast_v1_PeerGetRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_faast_v1_GetReply__Output>;
   peerGet(argument: _faast_v1_PeerGetRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_faast_v1_GetReply__Output>;
@@ -69,6 +80,8 @@ export interface PeerClient extends grpc.Client {
 }
 
 export interface PeerHandlers extends grpc.UntypedServiceImplementation {
+  PeerChanged: grpc.handleUnaryCall<_faast_v1_PeerChangedRequest__Output, _faast_v1_PeerChangedReply>;
+  
   PeerGet: grpc.handleServerStreamingCall<_faast_v1_PeerGetRequest__Output, _faast_v1_GetReply>;
   
   PeerGetChunk: grpc.handleUnaryCall<_faast_v1_ChunkRequest__Output, _faast_v1_ChunkReply>;
@@ -84,6 +97,7 @@ export interface PeerHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface PeerDefinition extends grpc.ServiceDefinition {
+  PeerChanged: MethodDefinition<_faast_v1_PeerChangedRequest, _faast_v1_PeerChangedReply, _faast_v1_PeerChangedRequest__Output, _faast_v1_PeerChangedReply__Output>
   PeerGet: MethodDefinition<_faast_v1_PeerGetRequest, _faast_v1_GetReply, _faast_v1_PeerGetRequest__Output, _faast_v1_GetReply__Output>
   PeerGetChunk: MethodDefinition<_faast_v1_ChunkRequest, _faast_v1_ChunkReply, _faast_v1_ChunkRequest__Output, _faast_v1_ChunkReply__Output>
   PeerInvalidate: MethodDefinition<_faast_v1_PeerInvalidateRequest, _faast_v1_InvalidateReply, _faast_v1_PeerInvalidateRequest__Output, _faast_v1_InvalidateReply__Output>

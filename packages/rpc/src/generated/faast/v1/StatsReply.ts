@@ -81,6 +81,22 @@ export interface StatsReply {
    */
   'originHealthy'?: (boolean);
   'lastOriginError'?: (string);
+  /**
+   * Holders (see peer.proto's PeerChanged).
+   */
+  'holderInvalidationsSent'?: (number | string | Long);
+  /**
+   * notices received from owners, as holder
+   */
+  'holderInvalidationsReceived'?: (number | string | Long);
+  /**
+   * holder records evicted (their holders told)
+   */
+  'holderEvictions'?: (number | string | Long);
+  /**
+   * change listener calls (onChange)
+   */
+  'changeEvents'?: (number | string | Long);
 }
 
 /**
@@ -161,4 +177,20 @@ export interface StatsReply__Output {
    */
   'originHealthy': (boolean);
   'lastOriginError': (string);
+  /**
+   * Holders (see peer.proto's PeerChanged).
+   */
+  'holderInvalidationsSent': (number);
+  /**
+   * notices received from owners, as holder
+   */
+  'holderInvalidationsReceived': (number);
+  /**
+   * holder records evicted (their holders told)
+   */
+  'holderEvictions': (number);
+  /**
+   * change listener calls (onChange)
+   */
+  'changeEvents': (number);
 }

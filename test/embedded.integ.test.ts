@@ -4,7 +4,7 @@
  */
 import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
 import { NO_LATENCY_PROFILE, startS3Emulator, type S3Emulator } from '@faast/emulator';
-import { closeFaastConnections, embeddedCachelet, withFaast } from '@faast/s3';
+import { closeFaastConnections, embeddedCachelet, nearCacheOf, withFaast } from '@faast/s3';
 import { HashRing } from '@faast/core';
 import { bytes } from './support/harness';
 import { createCluster, freePort, type Cluster } from './support/cluster';
@@ -29,14 +29,18 @@ afterEach(async () => {
 const text = async (client: ReturnType<S3Emulator['client']>, Key: string) =>
   (await client.send(new GetObjectCommand({ Bucket: BUCKET, Key }))).Body!.transformToString();
 
-it('a solo embedded cachelet serves hits in process; writes are seen; errors are the SDK’s', async () => {
-  const client = withFaast(emulator.client(), { embedded: { capacity: '16MiB' } });
+it.each([
+  ['the near cache', {}, { engineHits: 0, nearHits: 1 }],
+  ['the engine (near cache off)', { nearCache: false as const }, { engineHits: 1, nearHits: undefined }],
+])('a solo embedded cachelet serves hits from %s; writes are seen; errors are the SDK’s', async (_name, options, expected) => {
+  const client = withFaast(emulator.client(), { embedded: { capacity: '16MiB' }, ...options });
   await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'solo.txt', Body: 'one' }));
   emulator.resetCounters();
   expect(await text(client, 'solo.txt')).toBe('one');
   expect(await text(client, 'solo.txt')).toBe('one');
   expect(emulator.requests().byMethod['GET']).toBe(1);
-  expect(embeddedCachelet()!.stats()).toMatchObject({ hits: 1, misses: 1, capacityBytes: 16 * 2 ** 20 });
+  expect(embeddedCachelet()!.stats()).toMatchObject({ hits: expected.engineHits, misses: 1, capacityBytes: 16 * 2 ** 20 });
+  expect(nearCacheOf('embedded')?.counters.hits).toBe(expected.nearHits);
   await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'solo.txt', Body: 'two' }));
   expect(await text(client, 'solo.txt')).toBe('two');
   await expect(text(client, 'missing.txt')).rejects.toBeInstanceOf(NoSuchKey);

@@ -44,4 +44,4 @@ export {
   type ProcFigures,
   type HashAlgorithm,
 } from './large';
-export { caseArbitrary, keyArbitrary, runParityCase, requestOf, describeCase, type ParityCase, type ParityClients, type EtagChoice, type DateChoice } from './parity';
+export { caseArbitrary, keyArbitrary, runParityCase, observe, compare, type Observed, requestOf, describeCase, type ParityCase, type ParityClients, type EtagChoice, type DateChoice } from './parity';

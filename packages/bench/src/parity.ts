@@ -158,10 +158,10 @@ function dateValue(choice: DateChoice, modifiedMs: number): Date {
   return choice.kind === 'fixed' ? choice.date : new Date(modifiedMs + choice.seconds * 1000);
 }
 
-/** What an application can observe of a call: output fields and body bytes, or the error's identity. */
-type Observed = { ok: Record<string, unknown> } | { error: Record<string, unknown> };
+/** What an application can observe of a call: output fields (request ids aside) and body bytes, or the error's identity. */
+export type Observed = { ok: Record<string, unknown> } | { error: Record<string, unknown> };
 
-async function observe(call: Promise<object>): Promise<Observed> {
+export async function observe(call: Promise<object>): Promise<Observed> {
   try {
     const out = (await call) as Record<string, unknown> & { $metadata: { httpStatusCode?: number } };
     const body = out['Body'] as { transformToByteArray(): Promise<Uint8Array> } | undefined;
@@ -183,7 +183,7 @@ async function observe(call: Promise<object>): Promise<Observed> {
 }
 
 /** A one-line description of how `got` differs from `expected`, or undefined. */
-function compare(expected: Observed, got: Observed): string | undefined {
+export function compare(expected: Observed, got: Observed): string | undefined {
   if ('error' in expected !== 'error' in got) return `expected ${describe(expected)}, got ${describe(got)}`;
   const a = 'ok' in expected ? expected.ok : expected.error;
   const b = 'ok' in got ? got.ok : got.error;

@@ -87,7 +87,10 @@ export class EmbeddedTransport implements CacheTransport {
 
   async startGet(req: GetRequest): Promise<GetStart> {
     const result = await this.call(() => this.cachelet!.get({ ref: refOf(req.ref), range: req.range, conditions: fromWireConditions(req.conditions as Conditions__Output | undefined) }));
-    const header = headerOf(result);
+    // In process, the engine tells the near cache of a change synchronously, and the near cache
+    // voids reads in flight itself: a reply may be held unless it was streamed from the origin
+    // without being stored (no owner recorded a holder for it).
+    const header = { ...headerOf(result), held: !!req.hold && result.source !== 'pass-through' };
     if (!('body' in result)) return { header, first: Buffer.alloc(0), call: replyStream(emptyBody()) };
     const first = await result.body.next();
     return { header, first: first.done ? Buffer.alloc(0) : first.value, call: replyStream(result.body) };
@@ -106,9 +109,19 @@ export class EmbeddedTransport implements CacheTransport {
     if (await this.ready) await this.cachelet!.invalidate(refs.map((r) => ({ bucket: r.bucket!, key: r.key! }))).catch(() => undefined);
   }
 
-  /** Not yet: nothing is held in front of an embedded cachelet. */
+  /** The engine's change events, straight to the near cache (ring changes empty it). */
   watch(listener: HolderListener): void {
-    listener.lost('no invalidation channel yet');
+    listener.lost('the embedded cachelet is starting');
+    void this.ready.then((started) => {
+      if (!started) return;
+      this.cachelet!.onChange(async (change) => {
+        if ('all' in change) {
+          listener.lost('the ring changed');
+          listener.restored();
+        } else listener.invalidated(change.refs);
+      });
+      listener.restored();
+    });
   }
 
   failed(): void {

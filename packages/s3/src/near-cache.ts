@@ -10,7 +10,10 @@
  * - when the channel breaks (`lost`), everything is dropped and nothing is kept until it is
  *   back (`restored`);
  * - every entry also has a maximum age, the bound on staleness if a holder's cachelet is cut
- *   off from the owner without noticing.
+ *   off from the owner without noticing;
+ * - a process that was stopped or starved for longer than `stallMs` (its ticker did not run)
+ *   may have been cut off meanwhile without having read the news yet: it drops what it holds
+ *   before serving anything.
  */
 import { LRUCache } from 'lru-cache';
 import type { ObjectRef } from '@faast/rpc';
@@ -34,9 +37,14 @@ export interface NearCacheOptions {
   maxObjectBytes: number;
   /** An entry older than this is not served, ms. */
   maxAgeMs: number;
+  /** A gap in this process's ticker longer than this empties the cache, ms. Default 150 (below a cachelet's holder timeout). */
+  stallMs?: number;
   /** Milliseconds since some epoch (injectable for tests). */
   now?: () => number;
 }
+
+/** How often the stall ticker runs, ms. */
+const TICK_MS = 25;
 
 /** A read in flight: whether its key was invalidated since it started. */
 export interface NearRead {
@@ -49,11 +57,16 @@ export class NearCache<M> implements HolderListener {
   private readonly now: () => number;
   /** False until the transport's channel is up, and after it broke. */
   private holding = false;
+  private lastTick: number;
+  private readonly ticker: NodeJS.Timeout;
   /** Invalidations and losses seen, for tests and stats. */
-  readonly counters = { hits: 0, invalidations: 0, losses: 0, expired: 0 };
+  readonly counters = { hits: 0, invalidations: 0, losses: 0, expired: 0, stalls: 0 };
 
   constructor(readonly options: NearCacheOptions) {
     this.now = options.now ?? Date.now;
+    this.lastTick = this.now();
+    // Never keeps the process alive: a function may exit with the cache still open.
+    this.ticker = setInterval(() => this.checkStall(), TICK_MS).unref();
     this.entries = new LRUCache<string, NearEntry<M>>({
       maxSize: Math.max(1, options.maxBytes),
       // lru-cache wants a positive size; an empty object still costs its entry.
@@ -69,9 +82,10 @@ export class NearCache<M> implements HolderListener {
 
   /** The held entry for `key`, if there is one younger than the maximum age. */
   get(key: string): NearEntry<M> | undefined {
+    const now = this.checkStall();
     const e = this.entries.get(key);
     if (!e) return undefined;
-    if (this.now() - e.storedAt > this.options.maxAgeMs) {
+    if (now - e.storedAt > this.options.maxAgeMs) {
       this.entries.delete(key);
       this.counters.expired++;
       return undefined;
@@ -122,6 +136,27 @@ export class NearCache<M> implements HolderListener {
 
   restored(): void {
     this.holding = true;
+  }
+
+  /**
+   * Empties the cache if this process was stopped or starved for longer than `stallMs`
+   * (invalidations may be waiting unread, or the cachelet cut it off). Run by the ticker, and
+   * before each lookup: whichever comes first after a pause sees the gap.
+   */
+  private checkStall(): number {
+    const now = this.now();
+    if (now - this.lastTick > (this.options.stallMs ?? 150)) {
+      this.counters.stalls++;
+      this.entries.clear();
+      for (const f of this.inflight.values()) f.read.stale = true;
+    }
+    this.lastTick = now;
+    return now;
+  }
+
+  /** Stops the stall ticker. */
+  close(): void {
+    clearInterval(this.ticker);
   }
 
   /** Bytes held now. */

@@ -72,6 +72,7 @@ function linkFor(client: S3Client, config: ResolvedFaastS3Config): Link {
 export async function closeFaastConnections(): Promise<void> {
   const all = [...links.values()];
   links.clear();
+  for (const l of all) l.near?.close();
   await Promise.all(all.map((l) => l.conn.close()));
 }
 

@@ -73,7 +73,7 @@ describe('NearCache', () => {
   });
 
   it('entries expire after the maximum age', () => {
-    const { near, advance } = cache();
+    const { near, advance } = cache({ stallMs: Infinity });
     near.end('b/k', near.begin('b/k'), { body: body(10), meta: 'v1' });
     advance(5_000);
     expect(near.get('b/k')).toBeDefined();
@@ -102,5 +102,18 @@ describe('NearCache', () => {
 
   it('names objects bucket/key', () => {
     expect(nearKey('b', 'dir/k')).toBe('b/dir/k');
+  });
+});
+
+describe('NearCache stalls', () => {
+  it('a lookup after a pause longer than stallMs finds nothing (invalidations may be unread)', () => {
+    const { near, advance } = cache({ stallMs: 150 });
+    near.end('b/k', near.begin('b/k'), { body: body(10), meta: 'v1' });
+    advance(100);
+    expect(near.get('b/k')).toBeDefined();
+    advance(151);
+    expect(near.get('b/k')).toBeUndefined();
+    expect(near.counters.stalls).toBe(1);
+    near.close();
   });
 });

@@ -34,6 +34,11 @@ import { entrySize, MemoryStore, type StoredObject } from './store';
 
 export type { HeadResult, ReadRequest, ReadResult, Source } from './read';
 
+/** What changed: some objects (a write, a delete), or possibly every object (the ring's view changed). */
+export type CacheletChange = { refs: ObjectRef[] } | { all: true };
+/** Told of each change before the call that made it returns (e.g. to invalidate near caches that hold the objects). */
+export type ChangeListener = (change: CacheletChange) => Promise<void>;
+
 export interface CacheletOptions extends CacheletConfigInput {
   origin: Origin;
   clock?: Clock;
@@ -68,6 +73,7 @@ export class Cachelet {
   private stopped = false;
   private readonly reads = new LRUCache<string, number>({ max: HOT_TRACKED_KEYS });
   private readonly startedAtMs: number;
+  private readonly changeListeners = new Set<ChangeListener>();
 
   constructor(options: CacheletOptions) {
     this.config = resolveCacheletConfig(options);
@@ -94,7 +100,24 @@ export class Cachelet {
       // Notices for members that left are moot: their copies are gone with them.
       const members = new Set(this.peering.members.map((m) => m.id));
       for (const owner of this.pending.keys()) if (!members.has(owner)) this.pending.delete(owner);
+      // Which copies are current is now the new owners' to say: nothing held elsewhere can be trusted.
+      void this.changed({ all: true });
     });
+  }
+
+  /**
+   * Calls `listener` with each change of objects: after a write notice or an invalidation
+   * dropped the local copies (the call returns only once every listener's promise settled),
+   * and after the ring's view changed. Returns the function that removes the listener.
+   */
+  onChange(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private async changed(change: CacheletChange): Promise<void> {
+    if (this.changeListeners.size === 0) return;
+    await Promise.allSettled([...this.changeListeners].map((listener) => listener(change)));
   }
 
   /** Joins the ring (registers with the membership, learns the first view). */
@@ -318,6 +341,7 @@ export class Cachelet {
     const key = this.keyOf(ref);
     this.dropLocal(key);
     if (!from) await this.tellOwner(key, (peer, ctx) => peer.notifyWrite(ref, etag, ctx), [ref]);
+    await this.changed({ refs: [ref] });
   }
 
   /**
@@ -335,6 +359,7 @@ export class Cachelet {
       if (!from) await this.tellOwner(key, (peer, ctx) => peer.invalidate([ref], ctx), [ref]);
       else if (owner !== this.peering.self.id && owner !== from.from) this.remember(owner, [ref]);
     }
+    if (refs.length > 0) await this.changed({ refs });
     return dropped;
   }
 
@@ -520,7 +545,7 @@ export class Cachelet {
     }
     if (problem) {
       this.counters.badRequests++;
-      throw invalidArgument(problem);
+      throw invalidArgument(problem, 'key');
     }
     return `${bucket}/${key}`;
   }

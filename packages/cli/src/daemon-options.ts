@@ -32,6 +32,8 @@ export const DAEMON_ENV = {
   chunkSize: 'FAAST_CHUNK_SIZE',
   chunkThreshold: 'FAAST_CHUNK_THRESHOLD',
   readAhead: 'FAAST_READ_AHEAD',
+  holderKeys: 'FAAST_HOLDER_KEYS',
+  holderTimeout: 'FAAST_HOLDER_TIMEOUT',
 } as const;
 
 export type DaemonFlags = Partial<Record<keyof typeof DAEMON_ENV, string>>;
@@ -112,6 +114,8 @@ export function resolveDaemonOptions(
     });
   }
   const metricsPort = get('metricsPort');
+  const holderKeys = get('holderKeys');
+  const holderTimeout = get('holderTimeout');
   const logLevel = (get('logLevel') ?? 'info') as LevelWithSilent;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('--log-level', `'${logLevel}' must be one of ${LOG_LEVELS.join(', ')}`);
   return {
@@ -128,6 +132,8 @@ export function resolveDaemonOptions(
     ...(advertise ? { advertise } : {}),
     ...(membership ? { membership } : {}),
     ...(metricsPort !== undefined ? { metricsPort: port(metricsPort, '--metrics-port') } : {}),
+    ...(holderKeys !== undefined ? { holderKeys: wholeNumber(holderKeys, '--holder-keys', 1) } : {}),
+    ...(holderTimeout !== undefined ? { holderTimeoutMs: wholeNumber(holderTimeout, '--holder-timeout', 1) } : {}),
     logLevel,
   };
 }
@@ -147,6 +153,12 @@ function hostPort(value: string | undefined, flag: string): string | undefined {
 function count(value: string, flag: string): number {
   if (!/^[1-9]\d{0,2}$/.test(value)) throw new ConfigError(flag, `'${value}' is not a whole number from 1 to 999`);
   return Number(value);
+}
+
+function wholeNumber(value: string, flag: string, min: number): number {
+  const n = Number(value);
+  if (!/^\d{1,9}$/.test(value) || n < min) throw new ConfigError(flag, `'${value}' is not a whole number ≥ ${min}`);
+  return n;
 }
 
 function share(value: string, flag: string): number {

@@ -1,10 +1,12 @@
 /**
- * Starts `faast daemon` as a child process and waits until it serves (gRPC health check) —
+ * Starts `faast daemon` as a child process and waits until it serves (the gRPC health check
+ * on `<socket>.grpc`) —
  * how the demo, the benchmarks and the multi-process tests run real cachelets.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createHealthClient } from '@faast/rpc';
+import { statsAddress } from './stats';
 
 /** The built `faast` executable (the same path from src/ and dist/). */
 export const FAAST_BIN = path.resolve(__dirname, '..', 'dist', 'bin.js');
@@ -45,7 +47,7 @@ export async function spawnCachelet(options: SpawnCacheletOptions): Promise<Spaw
   void exited.then((code) => (exitCode = code));
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 15_000);
-  const health = createHealthClient(socket);
+  const health = createHealthClient(statsAddress(socket));
   try {
     for (;;) {
       if (exitCode !== undefined) throw new Error(`faast daemon exited with code ${exitCode}: ${stderr.trim()}`);

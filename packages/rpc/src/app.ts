@@ -8,6 +8,9 @@
  */
 import { faast } from './generated/app';
 
+/** The generated messages (`faast.v1.GetRequest`, ...), for their types. */
+export { faast };
+
 export const AppFrame = faast.v1.AppFrame;
 export type AppFrame = faast.v1.AppFrame;
 /** A frame to encode (plain object; enums as numbers). */

@@ -10,7 +10,7 @@ import { Cachelet, CacheError, parseBytes, parseConsistency, type ReadResult } f
 import { fromWireConditions, GrpcPeerConnector, membershipFrom, SOURCE, startPeerServer, STATUS, toWireMeta, type PeerServer } from '@faast/peer';
 import type { Conditions__Output, GetHeader__Output, GetRequest, HeadReply__Output, HeadRequest, ObjectMeta__Output, ObjectRef } from '@faast/rpc';
 import { S3Origin } from './origin';
-import { Bypass, type CacheTransport, type GetStart, type HolderListener, type ReplyStream } from './transport';
+import { Bypass, ReplyError, type CacheTransport, type GetStart, type HolderListener, type ReplyStream } from './transport';
 
 /** Options of the embedded cachelet; each defaults from the same `FAAST_*` variables as `faast daemon`. */
 export interface EmbeddedOptions {
@@ -148,11 +148,16 @@ function headerOf(r: ReadResult): GetHeader__Output {
 
 async function* emptyBody(): AsyncGenerator<Buffer> {}
 
-/** The rest of a body as reply messages (`{ data }`), paused until the interceptor reads. */
+/** The rest of a body as reply messages (`{ data }`), paused until the interceptor reads; the engine's errors by their code. */
 function replyStream(body: AsyncGenerator<Buffer>): ReplyStream {
   const stream = Readable.from(
     (async function* () {
-      for await (const data of body) yield { data };
+      try {
+        for await (const data of body) yield { data };
+      } catch (err) {
+        if (err instanceof CacheError && err.code === 'CHANGED') throw new ReplyError('ABORTED', 'CHANGED_AT_ORIGIN', err.message);
+        throw err;
+      }
     })(),
     { objectMode: true },
   );

@@ -3,5 +3,7 @@
  */
 export { withFaast, closeFaastConnections, embeddedCachelet } from './plugin';
 export type { EmbeddedOptions } from './embedded';
+export { CacheletConnection } from './connection';
+export { Bypass, ReplyError, type CacheTransport, type GetStart, type HolderListener, type ReplyStream } from './transport';
 export * from './config';
 export { S3Origin, s3OriginClientConfig, metaFromHeaders, parseContentRange, type S3OriginOptions } from './origin';

@@ -28,7 +28,8 @@ import { isSupportedRange, type Conditions } from '@faast/core';
 import { CacheBody } from './body';
 import { resolveFaastS3Config, type FaastS3Options, type ResolvedFaastS3Config } from './config';
 import { CacheletConnection } from './connection';
-import { EmbeddedTransport } from './embedded';
+import type * as Embedded from './embedded';
+import type { EmbeddedTransport } from './embedded';
 import { BYPASS, bypassCache } from './bypass';
 import { Bypass, type CacheTransport } from './transport';
 import { renderGet, renderHead, type RenderContext } from './render';
@@ -62,11 +63,20 @@ function transportFor(client: S3Client, config: ResolvedFaastS3Config): CacheTra
   let conn = connections.get(name);
   if (!conn) {
     conn = config.embedded
-      ? new EmbeddedTransport(client, config.embedded, (reason) => config.onEvent({ level: 'warn', msg: 'cache-bypassed', socket: 'embedded', reason }))
+      ? new (embeddedModule().EmbeddedTransport)(client, config.embedded, (reason) => config.onEvent({ level: 'warn', msg: 'cache-bypassed', socket: 'embedded', reason }))
       : new CacheletConnection(config.socket!, config);
     connections.set(name, conn);
   }
   return conn;
+}
+
+/**
+ * The embedded cachelet's module, loaded on first use: it brings the engine's peer network
+ * (gRPC), which a function using a sidecar must not pay for at cold start.
+ */
+function embeddedModule(): typeof Embedded {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./embedded') as typeof Embedded;
 }
 
 /** Closes every cachelet connection of this process, and stops an embedded cachelet (tests, graceful exits). */
@@ -78,8 +88,8 @@ export async function closeFaastConnections(): Promise<void> {
 
 /** The embedded cachelet of this process, if one runs (for stats). */
 export function embeddedCachelet(): EmbeddedTransport['engine'] {
-  const t = connections.get('embedded');
-  return t instanceof EmbeddedTransport ? t.engine : undefined;
+  const t = connections.get('embedded') as EmbeddedTransport | undefined;
+  return t?.engine;
 }
 
 const wrapped = new WeakSet<S3Client>();

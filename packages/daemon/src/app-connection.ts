@@ -310,11 +310,13 @@ export class AppConnection {
       const piece = data.subarray(at, at + DATA_FRAME_BYTES);
       this.socket.cork();
       this.socket.write(dataFramePrefix(id, piece.length));
-      const more = this.socket.write(piece);
+      const handedOn = new Promise<void>((resolve) => this.socket.write(piece, () => resolve()));
       this.socket.uncork();
-      // A body that reuses its memory waits until the piece is handed to the kernel; any body waits for room.
-      if (reusesMemory) await new Promise<void>((resolve) => this.socket.write(EMPTY, () => resolve()));
-      if (!more && !this.closed) await new Promise<void>((resolve) => this.onceDrainOrClose(resolve));
+      // A body that reuses its memory waits until the piece is handed to the kernel: its write
+      // callback (a destroyed socket calls back too, with an error).
+      if (reusesMemory) await handedOn;
+      // Asked after the callback: 'drain' is emitted before write callbacks run, so it may be over already.
+      if (this.socket.writableNeedDrain && !this.closed) await new Promise<void>((resolve) => this.onceDrainOrClose(resolve));
     }
   }
 

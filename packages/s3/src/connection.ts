@@ -147,6 +147,7 @@ export class CacheletConnection implements CacheTransport {
 
   /** Tells the cachelet about a successful write; on failure keeps the cache bypassed until delivered. */
   async notifyWrite(ref: ObjectRef, etag: string): Promise<void> {
+    if (!nameable(ref)) return;
     if (!etag) return this.invalidate([ref]);
     // Delivered even while reads bypass the cache: a draining cachelet still takes notices and
     // passes them to the owner; only an undeliverable notice is kept for later.
@@ -159,7 +160,8 @@ export class CacheletConnection implements CacheTransport {
   }
 
   /** Drops objects from the cachelet; on failure keeps the cache bypassed until delivered. */
-  async invalidate(refs: ObjectRef[]): Promise<void> {
+  async invalidate(all: ObjectRef[]): Promise<void> {
+    const refs = all.filter(nameable);
     if (refs.length === 0) return;
     try {
       await this.unary({ invalidate: { refs } }, 'invalidateReply');
@@ -267,6 +269,18 @@ export class CacheletConnection implements CacheTransport {
     const err = replyError(e);
     return new Bypass(REFUSALS.has(e.code ?? Code.UNKNOWN) ? 'refused' : 'fault', `${err.message} (${err.reason})`);
   }
+}
+
+/** A UTF-16 code unit without its surrogate pair: it has no UTF-8 form (the wire's strings). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Whether the cachelet can have a copy of `ref`: a name with a lone surrogate has no UTF-8
+ * form, so no read of it goes through the cache (the interceptor sends those to storage) and
+ * a notice about it is moot — and could not be encoded.
+ */
+function nameable(ref: ObjectRef): boolean {
+  return !LONE_SURROGATE.test(ref.bucket ?? '') && !LONE_SURROGATE.test(ref.key ?? '');
 }
 
 /** An error frame as an error carrying the code's and the reason's names. */

@@ -7,6 +7,7 @@ const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const moduleNameMapper = {
   '^@faast/example-([^/]+)$': '<rootDir>/examples/$1/src',
   '^@faast/([^/]+)$': '<rootDir>/packages/$1/src',
+  '^@faast/([^/]+)/([^/]+)$': '<rootDir>/packages/$1/src/$2',
 };
 const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node', setupFiles: ['<rootDir>/test/support/env.ts'] };
 const roots = ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/test'];

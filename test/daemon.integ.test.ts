@@ -1,27 +1,29 @@
 /**
- * faastd as a process: bad input gets a clear gRPC status and the daemon stays up; the CLI
- * refuses bad flags with one line and exit code 2; health, metrics, socket permissions and
- * graceful shutdown.
+ * faastd as a process: bad input gets a specific error code and reason on the app plane and
+ * the daemon stays up — garbage closes only the connection it came on; the CLI refuses bad
+ * flags with one line and exit code 2; health (gRPC on `<socket>.grpc`), metrics, socket
+ * permissions and graceful shutdown.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { credentials, makeGenericClientConstructor, status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
-import { FAAST_BIN, spawnCachelet } from '@faast/cli';
-import { createCacheClient, createHealthClient, grpcTarget, type CacheClient, type GetReply__Output, type GetRequest } from '@faast/rpc';
+import { FAAST_BIN, fetchStats, spawnCachelet } from '@faast/cli';
+import { createHealthClient } from '@faast/rpc';
+import { Code, Reason, type AppFrameInit } from '@faast/rpc/app';
+import { RawAppClient, headerOf } from './support/app-client';
 import { daemonEnv, outcome, startStack, type Stack } from './support/harness';
 
 jest.setTimeout(60_000);
 
 let stack: Stack;
-let client: CacheClient;
+let client: RawAppClient;
 
 beforeAll(async () => {
   stack = await startStack();
   await stack.plain.send(new PutObjectCommand({ Bucket: stack.bucket, Key: 'ok.txt', Body: 'fine' }));
-  client = createCacheClient(stack.socket);
+  client = await RawAppClient.connect(stack.socket);
 });
 
 afterAll(async () => {
@@ -29,68 +31,70 @@ afterAll(async () => {
   await stack?.close();
 });
 
-function get(req: GetRequest): Promise<{ messages: GetReply__Output[]; error?: ServiceError }> {
-  return new Promise((resolve) => {
-    const messages: GetReply__Output[] = [];
-    const call = client.Get(req);
-    call.on('data', (m: GetReply__Output) => messages.push(m));
-    call.on('error', (error: ServiceError) => resolve({ messages, error }));
-    call.on('end', () => resolve({ messages }));
-  });
-}
-
 async function stillServing(): Promise<void> {
-  const health = createHealthClient(stack.socket);
+  const health = createHealthClient(`${stack.socket}.grpc`);
   const reply = await new Promise((resolve, reject) =>
     health.Check({ service: 'faast.v1.Cache' }, (err, r) => (err ? reject(err) : resolve(r?.status))),
   );
   health.close();
   expect(reply).toBe('SERVING');
-  const ok = await get({ ref: { bucket: stack.bucket, key: 'ok.txt' } });
+  const fresh = await RawAppClient.connect(stack.socket);
+  const ok = await fresh.get({ ref: { bucket: stack.bucket, key: 'ok.txt' } });
+  fresh.close();
   expect(ok.error).toBeUndefined();
-  expect(Buffer.concat(ok.messages.map((m) => m.data)).toString()).toBe('fine');
+  expect(ok.body.toString()).toBe('fine');
 }
 
-describe('bad requests get a clear status; the daemon stays up', () => {
+describe('bad requests get a specific code and reason; the daemon stays up', () => {
   it.each([
-    ['a key over 1024 bytes', { ref: { bucket: 'faast-test', key: 'k'.repeat(1025) } }, GrpcStatus.INVALID_ARGUMENT, /key is 1025 bytes, over the limit of 1024/],
-    ['an empty key', { ref: { bucket: 'faast-test', key: '' } }, GrpcStatus.INVALID_ARGUMENT, /key is empty/],
-    ['no ref', {}, GrpcStatus.INVALID_ARGUMENT, /ref is required/],
-    ['a malformed range', { ref: { bucket: 'faast-test', key: 'ok.txt' }, range: 'bytes=abc' }, GrpcStatus.INVALID_ARGUMENT, /range: 'bytes=abc' is not a single byte range/],
-    ['a backwards range', { ref: { bucket: 'faast-test', key: 'ok.txt' }, range: 'bytes=9-2' }, GrpcStatus.INVALID_ARGUMENT, /ends before it starts/],
-    ['a bucket it does not serve', { ref: { bucket: 'other-bucket', key: 'x' } }, GrpcStatus.FAILED_PRECONDITION, /bucket 'other-bucket' is not served/],
-  ])('%s', async (_name, req, code, message) => {
-    const { error } = await get(req as GetRequest);
-    expect(error?.code).toBe(code);
-    expect(error?.details).toMatch(message);
+    ['a key over 1024 bytes', { get: { ref: { bucket: 'faast-test', key: 'k'.repeat(1025) } } }, Code.INVALID_ARGUMENT, Reason.BAD_KEY, /key is 1025 bytes, over the limit of 1024/],
+    ['an empty key', { get: { ref: { bucket: 'faast-test', key: '' } } }, Code.INVALID_ARGUMENT, Reason.BAD_KEY, /key is empty/],
+    ['no ref', { get: {} }, Code.INVALID_ARGUMENT, Reason.BAD_REQUEST, /ref is required/],
+    ['a malformed range', { get: { ref: { bucket: 'faast-test', key: 'ok.txt' }, range: 'bytes=abc' } }, Code.INVALID_ARGUMENT, Reason.BAD_RANGE, /range: 'bytes=abc' is not a single byte range/],
+    ['a backwards range', { get: { ref: { bucket: 'faast-test', key: 'ok.txt' }, range: 'bytes=9-2' } }, Code.INVALID_ARGUMENT, Reason.BAD_RANGE, /ends before it starts/],
+    ['a bucket it does not serve', { get: { ref: { bucket: 'other-bucket', key: 'x' } } }, Code.FAILED_PRECONDITION, Reason.NOT_SERVED_BUCKET, /bucket 'other-bucket' is not served/],
+    ['a head of a bucket it does not serve', { head: { ref: { bucket: 'other-bucket', key: 'x' } } }, Code.FAILED_PRECONDITION, Reason.NOT_SERVED_BUCKET, /not served/],
+    ['a write notice without an etag', { notifyWrite: { ref: { bucket: 'faast-test', key: 'x' } } }, Code.INVALID_ARGUMENT, Reason.BAD_REQUEST, /etag is required/],
+    ['a request frame with no body', {}, Code.UNIMPLEMENTED, Reason.UNKNOWN_REQUEST, /no request/],
+    ['a reply frame sent as a request', { headReply: {} }, Code.UNIMPLEMENTED, Reason.UNKNOWN_REQUEST, /no request 'headReply'/],
+  ])('%s', async (_name, frame, code, reason, message) => {
+    const id = client.send(frame as Omit<AppFrameInit, 'id'>);
+    const reply = await client.reply(id);
+    expect(reply.body).toBe('error');
+    expect(reply.error).toMatchObject({ code, reason });
+    expect(reply.error!.message).toMatch(message);
     await stillServing();
   });
 
-  it('malformed protobuf bytes', async () => {
-    const Raw = makeGenericClientConstructor(
-      {
-        Get: {
-          path: '/faast.v1.Cache/Get',
-          requestStream: false,
-          responseStream: true,
-          requestSerialize: (b: Buffer) => b,
-          requestDeserialize: (b: Buffer) => b,
-          responseSerialize: (b: Buffer) => b,
-          responseDeserialize: (b: Buffer) => b,
-        },
-      },
-      'Raw',
-    );
-    const raw = new Raw(grpcTarget(stack.socket), credentials.createInsecure());
-    const error = await new Promise<ServiceError | undefined>((resolve) => {
-      const call = (raw as unknown as { Get(b: Buffer): NodeJS.EventEmitter }).Get(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f, 0x01]));
-      call.on('data', () => undefined);
-      call.on('error', resolve);
-      call.on('end', () => resolve(undefined));
-    });
-    raw.close();
-    expect(error?.code).toBe(GrpcStatus.INTERNAL);
-    expect(error?.details).toMatch(/deserializ/i);
+  it('a request with id 0 is refused with id 0', async () => {
+    client.sendFrame({ id: 0, get: { ref: { bucket: 'faast-test', key: 'ok.txt' } } });
+    const zero = await client.next((f) => f.id === 0 && f.body === 'error');
+    expect(zero.error).toMatchObject({ code: Code.INVALID_ARGUMENT, reason: Reason.BAD_REQUEST });
+    await stillServing();
+  });
+
+  it.each([
+    ['bytes that do not decode', Buffer.from([0, 0, 0, 6, 0x0a, 0xff, 0xff, 0xff, 0x0f, 0x01]), Code.INVALID_ARGUMENT, Reason.MALFORMED_FRAME],
+    ['a frame over the size limit', Buffer.from([0x7f, 0xff, 0xff, 0xff]), Code.RESOURCE_EXHAUSTED, Reason.FRAME_TOO_LARGE],
+  ])('%s: an error with id 0, that connection closed, the others served', async (_name, bytes, code, reason) => {
+    const bad = await RawAppClient.connect(stack.socket);
+    bad.socket.write(bytes);
+    const error = await bad.next((f) => f.body === 'error');
+    expect(error.id).toBe(0);
+    expect(error.error).toMatchObject({ code, reason });
+    await bad.closed;
+    // The long-lived connection of this suite was not touched.
+    const ok = await client.get({ ref: { bucket: stack.bucket, key: 'ok.txt' } });
+    expect(ok.body.toString()).toBe('fine');
+    await stillServing();
+  });
+
+  it('gRPC garbage on the gRPC socket does not bring it down either', async () => {
+    const sock = net.connect(`${stack.socket}.grpc`);
+    await new Promise<void>((resolve) => sock.once('connect', () => resolve()));
+    sock.write(Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\x00\x00\x04\xff\xff\xff\xff\xff'));
+    sock.on('error', () => undefined);
+    sock.destroy();
     await stillServing();
   });
 
@@ -142,7 +146,7 @@ describe('faast daemon flags', () => {
   });
 });
 
-describe('the bulk socket (large bodies as raw bytes beside the Get stream)', () => {
+describe('the bulk socket (large bodies as raw bytes beside the app connection)', () => {
   const big = Buffer.alloc(2 * 2 ** 20 + 17);
   for (let i = 0; i < big.length; i++) big[i] = (i * 31 + 7) & 0xff;
 
@@ -162,49 +166,45 @@ describe('the bulk socket (large bodies as raw bytes beside the Get stream)', ()
     });
   }
 
-  it('is a socket of mode 0600 beside the gRPC one', () => {
+  it('is a socket of mode 0600 beside the app socket', () => {
     const st = fs.statSync(`${stack.socket}.bulk`);
     expect(st.isSocket()).toBe(true);
     expect(st.mode & 0o777).toBe(0o600);
   });
 
-  it('a body of 1 MiB or more asked with bulk: a header with a 16-byte token, the bytes on the bulk socket, then OK', async () => {
-    const pending = get({ ref: { bucket: stack.bucket, key: 'bulk/big.bin' }, bulk: true });
-    // The reply's header arrives first; the stream ends only after the transfer.
-    const header = await new Promise<GetReply__Output>((resolve) => {
-      const call = client.Get({ ref: { bucket: stack.bucket, key: 'bulk/big.bin' }, bulk: true });
-      call.on('data', (m: GetReply__Output) => {
-        if (m.header) resolve(m);
-      });
-      call.on('error', () => undefined);
-    });
-    expect(header.header!.bulkToken.length).toBe(16);
-    expect(header.data.length).toBe(0);
-    expect(header.header!.contentLength).toBe(big.length);
-    expect((await readBulk(header.header!.bulkToken)).equals(big)).toBe(true);
-    // The first call's offer was never taken: its stream fails after the connect timeout with UNAVAILABLE.
-    const first = await pending;
-    expect(first.error?.code).toBe(GrpcStatus.UNAVAILABLE);
-    expect(first.error?.details).toMatch(/did not connect to the bulk socket/);
+  it('a body of 1 MiB or more asked with bulk: a header with a 16-byte token, the bytes on the bulk socket, then get_done', async () => {
+    // A first offer that is never taken fails after the connect timeout with UNAVAILABLE / BULK_NOT_TAKEN.
+    const untaken = client.send({ get: { ref: { bucket: stack.bucket, key: 'bulk/big.bin' }, bulk: true } });
+    const id = client.send({ get: { ref: { bucket: stack.bucket, key: 'bulk/big.bin' }, bulk: true } });
+    const first = await client.reply(id);
+    const header = headerOf(first);
+    expect(header.bulkToken.length).toBe(16);
+    expect(first.getReply!.data?.length ?? 0).toBe(0);
+    expect(header.contentLength).toBe(big.length);
+    expect((await readBulk(header.bulkToken)).equals(big)).toBe(true);
+    expect((await client.reply(id)).body).toBe('getDone');
+    expect((await client.reply(untaken)).body).toBe('getReply');
+    const failed = await client.reply(untaken);
+    expect(failed.error).toMatchObject({ code: Code.UNAVAILABLE, reason: Reason.BULK_NOT_TAKEN });
+    expect(failed.error!.message).toMatch(/did not connect to the bulk socket/);
   }, 20_000);
 
-  it('without the flag, or for a small body, the bytes stay in the stream', async () => {
-    const plain = await get({ ref: { bucket: stack.bucket, key: 'bulk/big.bin' } });
+  it('without the flag, or for a small body, the bytes stay on the app connection', async () => {
+    const plain = await client.get({ ref: { bucket: stack.bucket, key: 'bulk/big.bin' } });
     expect(plain.error).toBeUndefined();
-    expect(plain.messages[0]!.header!.bulkToken.length).toBe(0);
-    expect(Buffer.concat(plain.messages.map((m) => m.data)).equals(big)).toBe(true);
-    const small = await get({ ref: { bucket: stack.bucket, key: 'bulk/small.bin' }, bulk: true });
-    expect(small.messages[0]!.header!.bulkToken.length).toBe(0);
-    expect(Buffer.concat(small.messages.map((m) => m.data)).equals(big.subarray(0, 1000))).toBe(true);
+    expect(plain.header!.bulkToken.length).toBe(0);
+    expect(plain.body.equals(big)).toBe(true);
+    const small = await client.get({ ref: { bucket: stack.bucket, key: 'bulk/small.bin' }, bulk: true });
+    expect(small.header!.bulkToken.length).toBe(0);
+    expect(small.body.equals(big.subarray(0, 1000))).toBe(true);
   });
 
   it('an unknown token, or bytes after the token, get the connection closed with nothing sent', async () => {
     expect((await readBulk(Buffer.alloc(16, 1))).length).toBe(0);
-    const call = client.Get({ ref: { bucket: stack.bucket, key: 'bulk/big.bin' }, bulk: true });
-    call.on('error', () => undefined);
-    const token = await new Promise<Buffer>((resolve) => call.on('data', (m: GetReply__Output) => m.header && resolve(m.header.bulkToken)));
+    const id = client.send({ get: { ref: { bucket: stack.bucket, key: 'bulk/big.bin' }, bulk: true } });
+    const token = headerOf(await client.reply(id)).bulkToken;
     expect((await readBulk(token, Buffer.from('x'))).length).toBe(0);
-    call.cancel();
+    client.sendFrame({ id, cancel: {} });
   });
 });
 
@@ -221,20 +221,25 @@ describe('the daemon process', () => {
     try {
       expect(fs.statSync(socket).mode & 0o777).toBe(0o600);
       expect(fs.statSync(`${socket}.bulk`).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(`${socket}.grpc`).mode & 0o777).toBe(0o600);
       const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(metrics).toMatch(/^faast_cache_hits_total\{app="metrics"\} 0$/m);
       expect(metrics).toMatch(/^faast_cache_capacity_bytes\{app="metrics"\} 268435456$/m);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-      // The same service over TCP (--listen).
-      const tcp = createCacheClient(`127.0.0.1:${tcpPort}`);
-      const stats = await new Promise((resolve, reject) => tcp.Stats({}, (err, r) => (err ? reject(err) : resolve(r))));
+      // The app protocol over TCP (--listen); bodies stay on the connection even when bulk is asked.
+      const tcp = await RawAppClient.connect(`127.0.0.1:${tcpPort}`);
+      const got = await tcp.get({ ref: { bucket: stack.bucket, key: 'bulk/big.bin' }, bulk: true });
       tcp.close();
-      expect(stats).toMatchObject({ app: 'metrics', hits: 0 });
+      expect(got.header!.bulkToken.length).toBe(0);
+      expect(got.body.length).toBe(2 * 2 ** 20 + 17);
+      // faast stats takes the app socket and asks the gRPC socket beside it.
+      expect(await fetchStats(socket)).toMatchObject({ app: 'metrics', misses: 1 });
     } finally {
       expect(await second.stop()).toBe(0);
     }
     expect(fs.existsSync(socket)).toBe(false);
     expect(fs.existsSync(`${socket}.bulk`)).toBe(false);
+    expect(fs.existsSync(`${socket}.grpc`)).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The foundation scenario: warm GETs of 1 KiB and 1 MiB objects from the emulated origin,
  * through Faa$T, and from Redis, side by side — plus the pieces of a Faa$T hit measured
- * alone (the bare gRPC Get, the SDK's own send(), the in-process store).
+ * alone (the bare app-protocol Get, the SDK's own send(), the in-process store).
  *
  * {@link openFoundation} builds every fixture once (emulator, a real `faast daemon` process,
  * clients, Redis keys); its `cells()` are the measurements of one run of the table, so a run
@@ -16,8 +16,7 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import { spawnCachelet, type SpawnedCachelet } from '@faast/cli';
 import { Cachelet, type ObjectMeta, type Origin } from '@faast/core';
 import { startS3Emulator, S3_STANDARD_PROFILE, type S3Emulator } from '@faast/emulator';
-import { createCacheClient, type CacheClient, type GetReply__Output } from '@faast/rpc';
-import { closeFaastConnections, withFaast, type FaastEvent } from '@faast/s3';
+import { CacheletConnection, closeFaastConnections, resolveFaastS3Config, withFaast, type FaastEvent } from '@faast/s3';
 import { openRedis } from './redis';
 import type { Operation } from './measure';
 
@@ -31,21 +30,21 @@ export const SIZES = [
 export type SizeLabel = (typeof SIZES)[number]['label'] | '-';
 
 /** What a row measures. */
-export type Target = 'origin' | 'faast' | 'redis' | 'raw-grpc' | 'sdk-send' | 'store';
+export type Target = 'origin' | 'faast' | 'redis' | 'raw-lean' | 'sdk-send' | 'store';
 
 /** Row names as printed. */
 export const TARGET_LABELS: Record<Target, string> = {
   origin: 'origin (S3, 15 ms, 90 MB/s)',
   faast: 'faast (withFaast → cachelet)',
   redis: 'redis (ioredis GET)',
-  'raw-grpc': 'faast: raw gRPC Get',
+  'raw-lean': 'faast: raw app-protocol Get',
   'sdk-send': 'SDK send() only',
   store: 'store (Cachelet.get hit)',
 };
 
 /** The in-flight levels of the 16-in-flight column; the other targets run at 1 only. */
 export const HIGH_CONCURRENCY = 16;
-const CONCURRENT_TARGETS: ReadonlySet<Target> = new Set<Target>(['origin', 'faast', 'redis', 'raw-grpc']);
+const CONCURRENT_TARGETS: ReadonlySet<Target> = new Set<Target>(['origin', 'faast', 'redis', 'raw-lean']);
 
 /** One measurement of a run: a target, a size, a number of calls in flight. */
 export interface Cell {
@@ -133,8 +132,8 @@ export async function openFoundation(options: FoundationOptions = {}): Promise<F
       faast.destroy();
       closeFaastConnections();
     });
-    const raw = createCacheClient(socket);
-    closers.push(() => raw.close());
+    const lean = new CacheletConnection(socket, resolveFaastS3Config({ socket, onEvent: (e) => faastEvents.push(e) }, {}));
+    closers.push(() => lean.close());
     const sdk = sdkOnlyClient(emulator);
     closers.push(() => sdk.destroy());
     const store = new Cachelet({ app: 'bench', origin: memoryOrigin(objects.flatMap((o) => o.keys.map((k) => [k, o.body] as const))) });
@@ -159,11 +158,11 @@ export async function openFoundation(options: FoundationOptions = {}): Promise<F
         const ops: Partial<Record<Target, Operation>> = {
           origin: () => readS3(origin, next(), n),
           faast: () => readS3(faast, next(), n),
-          'raw-grpc': () => rawGet(raw, next(), n),
+          'raw-lean': () => leanGet(lean, next(), n),
           store: () => readStore(store, next(), n),
         };
         if (redis.client) ops.redis = () => redis.get(next(), n);
-        for (const target of ['origin', 'faast', 'redis', 'raw-grpc', 'store'] as const) {
+        for (const target of ['origin', 'faast', 'redis', 'raw-lean', 'store'] as const) {
           const op = ops[target];
           if (!op) continue;
           list.push({ target, size: label, concurrency: 1, op });
@@ -200,22 +199,17 @@ async function readS3(client: S3Client, key: string, expected: number): Promise<
   if (bytes.length !== expected) throw new Error(`GetObject ${key}: ${bytes.length} bytes, expected ${expected}`);
 }
 
-/** The cachelet's Get with the bare gRPC client, the stream read to its end; must be a hit. */
-function rawGet(client: CacheClient, key: string, expected: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const call = client.Get({ ref: { bucket: BUCKET, key }, range: '' });
-    let bytes = 0;
-    let source: string | undefined;
-    call.on('data', (msg: GetReply__Output) => {
-      if (msg.header) source = msg.header.source;
-      bytes += msg.data.length;
-    });
+/** The cachelet's Get over the app protocol with the interceptor's connection, the body read to its end; must be a hit. */
+async function leanGet(conn: CacheletConnection, key: string, expected: number): Promise<void> {
+  const { header, first, call } = await conn.startGet({ ref: { bucket: BUCKET, key } });
+  let bytes = first.length;
+  await new Promise<void>((resolve, reject) => {
+    call.on('data', (msg: { data: Buffer }) => (bytes += msg.data.length));
     call.on('error', reject);
-    call.on('end', () => {
-      if (bytes !== expected || source !== 'HIT') reject(new Error(`raw Get ${key}: ${bytes} bytes from ${source}, expected a HIT of ${expected}`));
-      else resolve();
-    });
+    call.on('end', resolve);
+    call.resume();
   });
+  if (bytes !== expected || header.source !== 'HIT') throw new Error(`raw Get ${key}: ${bytes} bytes from ${header.source}, expected a HIT of ${expected}`);
 }
 
 /** An in-process Cachelet.get, its body consumed. */

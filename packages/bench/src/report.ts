@@ -52,11 +52,11 @@ export interface Breakdown {
   faastP50Us: number;
   /** The SDK's own send(): the `SDK send() only` row. */
   sdkUs: number;
-  /** gRPC over the Unix socket, both ends, and the daemon's handler: raw gRPC Get − store. */
+  /** The app protocol over the Unix socket, both ends, and the daemon's handler: raw app-protocol Get − store. */
   transportUs: number;
   /** The store hit: the `store` row. */
   storeUs: number;
-  /** The rest: the interceptor rendering the reply, the SDK deserializing it, the body stream (faast − raw gRPC − SDK). */
+  /** The rest: the interceptor rendering the reply, the SDK deserializing it, the body stream (faast − raw app-protocol Get − SDK). */
   interceptorUs: number;
 }
 
@@ -67,7 +67,7 @@ export interface Summary {
   breakdown: Breakdown[];
 }
 
-const ORDER: Target[] = ['origin', 'faast', 'redis', 'raw-grpc', 'sdk-send', 'store'];
+const ORDER: Target[] = ['origin', 'faast', 'redis', 'raw-lean', 'sdk-send', 'store'];
 
 /** Medians over runs of every figure, ratio and breakdown component. */
 export function summarize(runs: RunFigures[]): Summary {
@@ -109,9 +109,9 @@ export function summarize(runs: RunFigures[]): Summary {
     size: label,
     faastP50Us: perRun((fig) => fig('faast', label, 'p50Us')),
     sdkUs: perRun((fig) => fig('sdk-send', '-', 'p50Us')),
-    transportUs: perRun((fig) => fig('raw-grpc', label, 'p50Us') - fig('store', label, 'p50Us')),
+    transportUs: perRun((fig) => fig('raw-lean', label, 'p50Us') - fig('store', label, 'p50Us')),
     storeUs: perRun((fig) => fig('store', label, 'p50Us')),
-    interceptorUs: perRun((fig) => fig('faast', label, 'p50Us') - fig('raw-grpc', label, 'p50Us') - fig('sdk-send', '-', 'p50Us')),
+    interceptorUs: perRun((fig) => fig('faast', label, 'p50Us') - fig('raw-lean', label, 'p50Us') - fig('sdk-send', '-', 'p50Us')),
   }));
   return { rows, ratios, breakdown };
 }
@@ -164,7 +164,7 @@ export function renderReport(summary: Summary, runs: number, redisSkipped: strin
   const share = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(0)} %`;
   lines.push(
     renderTable(
-      ['', 'faast p50', 'SDK send()', 'gRPC + daemon', 'store', 'interceptor + rest'],
+      ['', 'faast p50', 'SDK send()', 'transport + daemon', 'store', 'interceptor + rest'],
       summary.breakdown.map((b) => [
         b.size,
         formatUs(b.faastP50Us),
@@ -175,9 +175,9 @@ export function renderReport(summary: Summary, runs: number, redisSkipped: strin
       ]),
     ),
     '  SDK send(): an S3Client answered by an initialize middleware (no network) — paid by every call.',
-    '  gRPC + daemon: raw gRPC Get − store: grpc-js on both ends of the Unix socket and the daemon\'s handler.',
+    '  transport + daemon: raw app-protocol Get − store: the interceptor\'s connection, the frames on the Unix socket, the daemon\'s handler.',
     '  store: Cachelet.get hit in process, body consumed.',
-    '  interceptor + rest: faast − raw gRPC Get − SDK send(): rendering the reply, the SDK deserializing it, the body stream.',
+    '  interceptor + rest: faast − raw app-protocol Get − SDK send(): rendering the reply, the SDK deserializing it, the body stream.',
   );
   const negative = summary.breakdown.filter((b) => b.transportUs < 0 || b.interceptorUs < 0).map((b) => b.size);
   if (negative.length) {

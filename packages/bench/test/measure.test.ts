@@ -46,7 +46,7 @@ describe('measure', () => {
 });
 
 describe('summarize', () => {
-  const cell = (target: 'origin' | 'faast' | 'raw-grpc' | 'store', size: '1 KiB', p50Us: number) => ({
+  const cell = (target: 'origin' | 'faast' | 'raw-lean' | 'store', size: '1 KiB', p50Us: number) => ({
     [cellId(target, size, 1)]: { target, size, concurrency: 1, ops: 1, elapsedMs: 1, opsPerSec: 1e6 / p50Us, meanUs: p50Us, p50Us, p99Us: p50Us, maxUs: p50Us },
   });
   const run = (n: number, origin: number, faast: number): RunFigures => ({
@@ -56,7 +56,7 @@ describe('summarize', () => {
     cells: {
       ...cell('origin', '1 KiB', origin),
       ...cell('faast', '1 KiB', faast),
-      ...cell('raw-grpc', '1 KiB', 300),
+      ...cell('raw-lean', '1 KiB', 300),
       ...cell('store', '1 KiB', 2),
       [cellId('sdk-send', '-', 1)]: { target: 'sdk-send', size: '-', concurrency: 1, ops: 1, elapsedMs: 1, opsPerSec: 1, meanUs: 50, p50Us: 50, p99Us: 50, maxUs: 50 },
     },

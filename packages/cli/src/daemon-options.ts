@@ -33,6 +33,8 @@ export const DAEMON_ENV = {
   chunkThreshold: 'FAAST_CHUNK_THRESHOLD',
   readAhead: 'FAAST_READ_AHEAD',
   originCheck: 'FAAST_ORIGIN_CHECK',
+  holderKeys: 'FAAST_HOLDER_KEYS',
+  holderTimeout: 'FAAST_HOLDER_TIMEOUT',
 } as const;
 
 export type DaemonFlags = Partial<Record<keyof typeof DAEMON_ENV, string>>;
@@ -117,6 +119,8 @@ export function resolveDaemonOptions(
     throw new ConfigError('--origin-check', `'${originCheck}' must be one of ${ORIGIN_CHECK_MODES.join(', ')}`);
   }
   const metricsPort = get('metricsPort');
+  const holderKeys = get('holderKeys');
+  const holderTimeout = get('holderTimeout');
   const logLevel = (get('logLevel') ?? 'info') as LevelWithSilent;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('--log-level', `'${logLevel}' must be one of ${LOG_LEVELS.join(', ')}`);
   return {
@@ -134,6 +138,8 @@ export function resolveDaemonOptions(
     ...(membership ? { membership } : {}),
     ...(metricsPort !== undefined ? { metricsPort: port(metricsPort, '--metrics-port') } : {}),
     ...(originCheck !== undefined ? { originCheck: originCheck as OriginCheckMode } : {}),
+    ...(holderKeys !== undefined ? { holderKeys: wholeNumber(holderKeys, '--holder-keys', 1) } : {}),
+    ...(holderTimeout !== undefined ? { holderTimeoutMs: wholeNumber(holderTimeout, '--holder-timeout', 1) } : {}),
     logLevel,
   };
 }
@@ -153,6 +159,12 @@ function hostPort(value: string | undefined, flag: string): string | undefined {
 function count(value: string, flag: string): number {
   if (!/^[1-9]\d{0,2}$/.test(value)) throw new ConfigError(flag, `'${value}' is not a whole number from 1 to 999`);
   return Number(value);
+}
+
+function wholeNumber(value: string, flag: string, min: number): number {
+  const n = Number(value);
+  if (!/^\d{1,9}$/.test(value) || n < min) throw new ConfigError(flag, `'${value}' is not a whole number ≥ ${min}`);
+  return n;
 }
 
 function share(value: string, flag: string): number {

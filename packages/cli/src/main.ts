@@ -31,7 +31,9 @@ export function buildProgram(): Command {
     .option('--endpoint <url>', 'S3 endpoint (S3-compatible servers) [FAAST_ENDPOINT]')
     .option('--region <region>', 'S3 region; default from the AWS chain, else us-east-1 [FAAST_REGION]')
     .option('--socket <path>', 'Unix socket the app connects to; default $TMPDIR/faast-APP.sock [FAAST_SOCKET]')
-    .option('--listen <host:port>', 'also serve on TCP [FAAST_LISTEN]')
+    .option('--listen <host:port>', 'also serve the app protocol on TCP [FAAST_LISTEN]')
+    .option('--holder-keys <n>', 'keys one app connection may hold in its near cache, default 100000 [FAAST_HOLDER_KEYS]')
+    .option('--holder-timeout <ms>', 'a holder that does not ack an invalidation within this is cut off, default 200 [FAAST_HOLDER_TIMEOUT]')
     .option('--capacity <size>', 'memory for cached objects, e.g. 256MiB (default) [FAAST_CAPACITY]')
     .option('--max-object <size>', 'larger objects are streamed, not stored; default capacity/8 [FAAST_MAX_OBJECT]')
     .option('--max-key <bytes>', 'longest key accepted, default 1024 [FAAST_MAX_KEY]')
@@ -69,7 +71,7 @@ export function buildProgram(): Command {
   program
     .command('stats')
     .description("show a cachelet's counters")
-    .option('--socket <path>', 'the cachelet socket [FAAST_SOCKET]')
+    .option('--socket <path>', "the cachelet's app socket (its gRPC socket <path>.grpc is asked), or a peer port host:port [FAAST_SOCKET]")
     .option('--json', 'print JSON')
     .action(async (flags: { socket?: string; json?: boolean }) => {
       const socket = flags.socket ?? process.env['FAAST_SOCKET'];

@@ -1,11 +1,13 @@
 /**
- * Starts `faast daemon` as a child process and waits until it serves (gRPC health check), or
- * only until it has started (its Stats answer: a daemon whose origin is unusable starts but is
- * NOT_SERVING) — how the demo, the benchmarks and the multi-process tests run real cachelets.
+ * Starts `faast daemon` as a child process and waits until it serves (the gRPC health check
+ * on `<socket>.grpc`), or only until it has started (its Stats answer: a daemon whose origin
+ * is unusable starts but is NOT_SERVING) — how the demo, the benchmarks and the multi-process
+ * tests run real cachelets.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createCacheClient, createHealthClient } from '@faast/rpc';
+import { statsAddress } from './stats';
 
 /** The built `faast` executable (the same path from src/ and dist/). */
 export const FAAST_BIN = path.resolve(__dirname, '..', 'dist', 'bin.js');
@@ -48,8 +50,8 @@ export async function spawnCachelet(options: SpawnCacheletOptions): Promise<Spaw
   void exited.then((code) => (exitCode = code));
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 15_000);
-  const health = createHealthClient(socket);
-  const cache = createCacheClient(socket);
+  const health = createHealthClient(statsAddress(socket));
+  const cache = createCacheClient(statsAddress(socket));
   const ready = (): Promise<boolean> =>
     new Promise<boolean>((resolve) => {
       const deadline = { deadline: Date.now() + 500 };

@@ -1,10 +1,14 @@
 /** `faast stats`: a cachelet's counters, as a table or JSON. */
-import { formatBytes } from '@faast/core';
+import { formatBytes, grpcSocketPath, parseCacheletAddress } from '@faast/core';
 import { createCacheClient, createPeerClient, type PeerStatsReply__Output, type StatsReply__Output } from '@faast/rpc';
 import { renderTable } from './table';
 
+/**
+ * A cachelet's counters over gRPC: for an app socket path, on the gRPC socket beside it
+ * (`<socket>.grpc`); for `host:port`, on that port (a cachelet's peer port).
+ */
 export async function fetchStats(socket: string, timeoutMs = 3000): Promise<StatsReply__Output> {
-  const client = createCacheClient(socket);
+  const client = createCacheClient(statsAddress(socket));
   try {
     return await new Promise<StatsReply__Output>((resolve, reject) => {
       client.Stats({}, { deadline: Date.now() + timeoutMs }, (err, reply) => {
@@ -15,6 +19,12 @@ export async function fetchStats(socket: string, timeoutMs = 3000): Promise<Stat
   } finally {
     client.close();
   }
+}
+
+/** Where a cachelet answers gRPC for the address a user gives. */
+export function statsAddress(socket: string): string {
+  const address = parseCacheletAddress(socket);
+  return address.kind === 'unix' ? grpcSocketPath(address.path) : socket;
 }
 
 /** What each member of the ring holds (PeerStats over the peer protocol); undefined for members that do not answer. */

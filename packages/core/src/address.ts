@@ -25,3 +25,8 @@ export function parseCacheletAddress(value: string, cwd: string = process.cwd())
 export function bulkSocketPath(socket: string): string {
   return `${socket}.bulk`;
 }
+
+/** The path of the gRPC socket beside a cachelet's Unix socket (health and stats; the app plane is on the socket itself). */
+export function grpcSocketPath(socket: string): string {
+  return `${socket}.grpc`;
+}

@@ -42,6 +42,7 @@ import { entrySize, MemoryStore, type StoredObject } from './store';
 
 export type { HeadResult, ReadRequest, ReadResult, Source } from './read';
 
+
 export interface CacheletOptions extends CacheletConfigInput {
   origin: Origin;
   clock?: Clock;
@@ -645,7 +646,7 @@ export class Cachelet {
     }
     if (problem) {
       this.counters.badRequests++;
-      throw invalidArgument(problem);
+      throw invalidArgument(problem, 'key');
     }
     return `${bucket}/${key}`;
   }

@@ -20,12 +20,12 @@ const RANGE = /^bytes=(?:(\d+)-(\d*)|-(\d+))$/i; // range units are case-insensi
 export function parseRange(header: string | undefined): RangeSpec | undefined {
   if (header === undefined || header === '') return undefined;
   const m = RANGE.exec(header.trim());
-  if (!m) throw invalidArgument(`range: '${truncate(header)}' is not a single byte range (bytes=FIRST-LAST, bytes=FIRST-, bytes=-SUFFIX)`);
+  if (!m) throw invalidArgument(`range: '${truncate(header)}' is not a single byte range (bytes=FIRST-LAST, bytes=FIRST-, bytes=-SUFFIX)`, 'range');
   if (m[3] !== undefined) return { kind: 'suffix', length: toInt(m[3], header) };
   const first = toInt(m[1]!, header);
   if (m[2] === '') return { kind: 'from', first };
   const last = toInt(m[2]!, header);
-  if (last < first) throw invalidArgument(`range: '${truncate(header)}' ends before it starts`);
+  if (last < first) throw invalidArgument(`range: '${truncate(header)}' ends before it starts`, 'range');
   return { kind: 'from', first, last };
 }
 
@@ -60,7 +60,7 @@ export function formatRange(range: ByteRange): string {
 
 function toInt(digits: string, header: string): number {
   const n = Number(digits);
-  if (!Number.isSafeInteger(n)) throw invalidArgument(`range: '${truncate(header)}' has a position beyond 2^53`);
+  if (!Number.isSafeInteger(n)) throw invalidArgument(`range: '${truncate(header)}' has a position beyond 2^53`, 'range');
   return n;
 }
 

@@ -1,13 +1,15 @@
 /**
- * faastd: one cachelet as a process. Serves the Cache and Health services on a Unix domain
- * socket (mode 0600: only the application's user may read its cache) and optionally on TCP,
- * Prometheus metrics over HTTP, and shuts down gracefully.
+ * faastd: one cachelet as a process. Serves the app plane (proto/faast/v1/app.proto) on a
+ * Unix domain socket (mode 0600: only the application's user may read its cache) and
+ * optionally on TCP; gRPC (health, stats, and the peer protocol) on `<socket>.grpc` and the
+ * peer port; Prometheus metrics over HTTP; and shuts down gracefully.
  */
 import * as fs from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
-import { bulkSocketPath, Cachelet, ConfigError, OriginHealth, type CacheletConfigInput, type Membership } from '@faast/core';
+import { bulkSocketPath, Cachelet, ConfigError, grpcSocketPath, OriginHealth, type CacheletConfigInput, type Membership } from '@faast/core';
 import { cacheService, healthService, peerService, SERVER_OPTIONS } from '@faast/rpc';
+import { APP_PLANE_DEFAULTS, AppServer } from './app-server';
 import { resolveS3Region, S3Origin, type S3OriginOptions } from '@faast/s3';
 import type { Logger } from 'pino';
 import { HealthState } from './health';
@@ -22,8 +24,12 @@ export interface DaemonOptions extends CacheletConfigInput {
   origin: S3OriginOptions;
   /** Unix domain socket path the application connects to. */
   socket: string;
-  /** Also listen on TCP `host:port` (for clients that cannot share a socket). Default: none. */
+  /** Also serve the app plane on TCP `host:port` (for clients that cannot share a socket). Default: none. */
   listen?: string;
+  /** Keys one app connection may hold in its near cache; beyond, the oldest is invalidated. Default 100,000. */
+  holderKeys?: number;
+  /** How long a holder has to ack an invalidation before it is cut off, ms. Default 200. */
+  holderTimeoutMs?: number;
   /** Serve the peer protocol on TCP `host:port` (port 0: any free port). Default: none (a solo cachelet). */
   peerListen?: string;
   /** The `host:port` peers use to reach this cachelet; also its member id. Default: the bound peer address. */
@@ -55,6 +61,8 @@ export interface Daemon {
   readonly cachelet: Cachelet;
   /** The absolute socket path. */
   readonly socket: string;
+  /** The app plane (for tests: holders). */
+  readonly app: AppServer;
   /** `host:port` of the TCP listener, if any. */
   readonly tcpAddress: string | undefined;
   /** `host:port` of the peer listener as advertised (the member id), if any. */
@@ -120,26 +128,50 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     onError: (method: string, err: unknown) => log.warn({ method, err: (err as Error).message }, 'request failed'),
   };
   server.addService(cacheService().service, cacheHandlers(serviceOptions));
+  const app = new AppServer({
+    get cachelet() {
+      return cachelet;
+    },
+    bucket: options.origin.bucket,
+    draining: () => draining,
+    ready: () => ready,
+    inFlight,
+    get bulk() {
+      return bulk;
+    },
+    holderKeys: options.holderKeys ?? APP_PLANE_DEFAULTS.holderKeys,
+    holderTimeoutMs: options.holderTimeoutMs ?? APP_PLANE_DEFAULTS.holderTimeoutMs,
+    maxInFlight: APP_PLANE_DEFAULTS.maxInFlight,
+    onError: serviceOptions.onError,
+  });
   server.addService(peerService().service, peerHandlers(serviceOptions));
   server.addService(healthService().service, health.handlers());
 
-  // The socket is created with mode 0600 (umask during bind) so no other user can connect in between.
+  // The sockets are created with mode 0600 (umask during bind) so no other user can connect in between.
+  const grpcSocket = grpcSocketPath(socket);
+  fs.rmSync(grpcSocket, { force: true });
   const umask = process.umask(0o177);
   try {
-    await bind(server, `unix:${socket}`, '--socket');
+    await app.listenUnix(socket);
+    await bind(server, `unix:${grpcSocket}`, '--socket');
+  } catch (err) {
+    await app.close();
+    throw err instanceof ConfigError ? err : new ConfigError('--socket', `cannot listen on '${socket}': ${(err as Error).message}`);
   } finally {
     process.umask(umask);
   }
-  fs.chmodSync(socket, 0o600);
+  fs.chmodSync(grpcSocket, 0o600);
   try {
     bulk = await BulkServer.listen(bulkSocketPath(socket));
   } catch (err) {
     server.forceShutdown();
+    await app.close();
     throw new ConfigError('--socket', `cannot listen on '${bulkSocketPath(socket)}': ${(err as Error).message}`);
   }
-  // A start that fails from here on stops both listeners.
+  // A start that fails from here on stops every listener.
   const abort = (): void => {
     server.forceShutdown();
+    void app.close();
     void bulk.close();
     void peerBulk?.close();
     originHealth.stop();
@@ -147,8 +179,15 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   };
   let tcpAddress: string | undefined;
   if (options.listen) {
-    const port = await bind(server, options.listen, '--listen');
-    tcpAddress = options.listen.replace(/:\d+$/, `:${port}`);
+    const m = /^(.*):(\d+)$/.exec(options.listen);
+    try {
+      if (!m) throw new Error('expected host:port');
+      const port = await app.listenTcp(m[1]!, Number(m[2]));
+      tcpAddress = `${m[1]}:${port}`;
+    } catch (err) {
+      abort();
+      throw new ConfigError('--listen', `cannot listen on '${options.listen}': ${(err as Error).message}`);
+    }
   }
   let peerAddress: string | undefined;
   if (options.peerListen) {
@@ -177,6 +216,8 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     ...(peerAddress ? { self: { id: peerAddress, address: peerAddress, capacityBytes: capacityBytes ?? 256 * 2 ** 20 } } : {}),
     ...(options.membership ? { membership: options.membership, peers: new GrpcPeerConnector() } : {}),
   });
+  // Near caches are told of every change before the write that made it is acknowledged.
+  cachelet.onChange((change) => app.changed(change));
   try {
     await cachelet.start();
   } catch (err) {
@@ -232,6 +273,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       await cachelet.leave().catch((err: Error) => log.warn({ err: err.message }, 'leaving the ring failed'));
       const deadline = Date.now() + (options.shutdownTimeoutMs ?? 5000);
       while (inFlight.count > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await app.close();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
           server.forceShutdown();
@@ -248,11 +290,12 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       await new Promise<void>((resolve) => (metrics ? metrics.close(() => resolve()) : resolve()));
       metrics?.closeAllConnections();
       fs.rmSync(socket, { force: true });
+      fs.rmSync(grpcSocket, { force: true });
       origin.destroy();
       log.info({ stats: cachelet.stats() }, 'cachelet stopped');
     })());
 
-  return { cachelet, socket, tcpAddress, peerAddress, metricsUrl, close };
+  return { cachelet, socket, app, tcpAddress, peerAddress, metricsUrl, close };
 }
 
 function bind(server: Server, address: string, option: string): Promise<number> {

@@ -1,6 +1,6 @@
 /**
  * Serving the cachelet engine over gRPC: the request checks, the error mapping and the
- * streaming writer shared by the app-facing Cache service (faastd) and the Peer service.
+ * streaming writer of the Peer service (and the unary wrapper of faastd's Stats).
  *
  * Errors become gRPC status codes with a message: INVALID_ARGUMENT (bad input),
  * FAILED_PRECONDITION (a bucket this cachelet does not serve), ABORTED (the origin failed:
@@ -9,7 +9,6 @@
 import { Metadata, status as GrpcStatus, type ServerErrorResponse, type ServerWritableStream, type sendUnaryData } from '@grpc/grpc-js';
 import { CacheError, type Cachelet, type ObjectRef, type ReadResult } from '@faast/core';
 import type { GetHeader, GetReply, ObjectRef__Output } from '@faast/rpc';
-import { BULK_MIN_BYTES, type BulkOffers } from './bulk';
 import { SOURCE, STATUS, toWireMeta } from './wire';
 
 export interface ServiceOptions {
@@ -64,7 +63,7 @@ export function serviceHelpers(options: ServiceOptions) {
 /**
  * Writes a read's header (with the first body chunk) and body with back-pressure; stops when
  * the caller cancels. A body that reuses its memory (`reusesMemory`) has each piece serialized
- * and handed on before the next is pulled; on the bulk socket every body does.
+ * and handed on before the next is pulled.
  */
 export async function streamRead(
   call: ServerWritableStream<unknown, GetReply>,
@@ -72,12 +71,10 @@ export async function streamRead(
   fail: (method: string, err: unknown) => Partial<ServerErrorResponse>,
   produce: () => Promise<ReadResult>,
   inFlight?: { count: number },
-  /** Large bodies go over this bulk socket (when the caller asked for it). */
-  bulk?: BulkOffers,
 ): Promise<void> {
   if (inFlight) inFlight.count++;
   try {
-    await writeRead(call, method, fail, produce, bulk);
+    await writeRead(call, method, fail, produce);
   } finally {
     if (inFlight) inFlight.count--;
   }
@@ -88,7 +85,6 @@ async function writeRead(
   method: string,
   fail: (method: string, err: unknown) => Partial<ServerErrorResponse>,
   produce: () => Promise<ReadResult>,
-  bulk: BulkOffers | undefined,
 ): Promise<void> {
   const ack = acknowledge(call);
   let body: AsyncGenerator<Buffer> | undefined;
@@ -109,16 +105,6 @@ async function writeRead(
       header.rangeEnd = result.range.end;
     }
     body = result.body;
-    if (bulk && result.contentLength >= BULK_MIN_BYTES) {
-      // The header goes here, the bytes over the bulk socket; this stream ends with the transfer's outcome.
-      const offer = bulk.offer(body);
-      body = undefined;
-      call.on('cancelled', () => void offer.done.catch(() => undefined));
-      call.write({ header: { ...header, bulkToken: offer.token }, data: Buffer.alloc(0) });
-      await offer.done;
-      call.end();
-      return;
-    }
     // The first body chunk travels with the header: a small object is one message.
     const first = await body.next();
     // Wait for 'drain' right after a write that asked for it — not after pulling the next

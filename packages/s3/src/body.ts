@@ -1,14 +1,14 @@
 /**
  * The body of a cached reply as a Node Readable (the SDK wraps it into its own stream type).
  *
- * It pulls messages from the cachelet's gRPC stream with back-pressure. If the stream breaks
+ * It pulls messages from the cachelet's reply with back-pressure. If the stream breaks
  * before the announced length (the cachelet died mid-reply), the rest is read from storage —
  * same version (If-Match), from the first missing byte — so a read never fails because of the
  * cache.
  */
 import { Readable } from 'node:stream';
 import type { GetReply__Output } from '@faast/rpc';
-import type { ReplyStream } from './transport';
+import { ReplyError, type ReplyStream } from './transport';
 
 /** Reads bytes `[offset, end]` of the same version from storage. */
 export type ResumeFromOrigin = (offset: number) => Promise<Readable>;
@@ -32,12 +32,11 @@ export class CacheBody extends Readable {
     // Events of the call after a switch to storage (e.g. its CANCELLED status) are ignored.
     call.on('data', (msg: GetReply__Output) => this.upstream === call && this.accept(msg.data));
     call.on('end', () => this.upstream === call && this.upstreamEnded());
-    call.on('error', (err: Error & { code?: number; details?: string }) => {
+    call.on('error', (err: Error) => {
       if (this.upstream !== call || this.destroyed || this.ended) return;
-      const reason = err.details ? `${err.code}: ${err.details}` : err.message;
       // The object changed at the origin during the read: the rest cannot be read as the same version.
-      if (/changed at the origin/.test(reason)) this.destroy(new Error(reason));
-      else void this.recover(reason);
+      if (err instanceof ReplyError && err.reason === 'CHANGED_AT_ORIGIN') this.destroy(new Error(err.message));
+      else void this.recover(err.message);
     });
     this.accept(first);
   }

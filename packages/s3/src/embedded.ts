@@ -10,7 +10,7 @@ import { Cachelet, CacheError, parseBytes, parseConsistency, type ReadResult } f
 import { fromWireConditions, GrpcPeerConnector, membershipFrom, SOURCE, startPeerServer, STATUS, toWireMeta, type PeerServer } from '@faast/peer';
 import type { Conditions__Output, GetHeader__Output, GetRequest, HeadReply__Output, HeadRequest, ObjectMeta__Output, ObjectRef } from '@faast/rpc';
 import { S3Origin } from './origin';
-import { Bypass, type CacheTransport, type GetStart, type HolderListener, type ReplyStream } from './transport';
+import { Bypass, ReplyError, type CacheTransport, type GetStart, type HolderListener, type ReplyStream } from './transport';
 
 /** Options of the embedded cachelet; each defaults from the same `FAAST_*` variables as `faast daemon`. */
 export interface EmbeddedOptions {
@@ -89,8 +89,10 @@ export class EmbeddedTransport implements CacheTransport {
     const result = await this.call(() => this.cachelet!.get({ ref: refOf(req.ref), range: req.range, conditions: fromWireConditions(req.conditions as Conditions__Output | undefined) }));
     // In process, the engine tells the near cache of a change synchronously, and the near cache
     // voids reads in flight itself: a reply may be held unless it was streamed from the origin
-    // without being stored (no owner recorded a holder for it).
-    const header = { ...headerOf(result), held: !!req.hold && result.source !== 'pass-through' };
+    // without being stored (no owner recorded a holder for it), nor under ttl/strict consistency
+    // (they revalidate with the origin, which a copy in the app would skip).
+    const holdable = result.source !== 'pass-through' && this.cachelet!.config.consistency.mode === 'owner';
+    const header = { ...headerOf(result), held: !!req.hold && holdable };
     if (!('body' in result)) return { header, first: Buffer.alloc(0), call: replyStream(emptyBody()) };
     const first = await result.body.next();
     return { header, first: first.done ? Buffer.alloc(0) : first.value, call: replyStream(result.body) };
@@ -163,11 +165,16 @@ function headerOf(r: ReadResult): GetHeader__Output {
 
 async function* emptyBody(): AsyncGenerator<Buffer> {}
 
-/** The rest of a body as reply messages (`{ data }`), paused until the interceptor reads. */
+/** The rest of a body as reply messages (`{ data }`), paused until the interceptor reads; the engine's errors by their code. */
 function replyStream(body: AsyncGenerator<Buffer>): ReplyStream {
   const stream = Readable.from(
     (async function* () {
-      for await (const data of body) yield { data };
+      try {
+        for await (const data of body) yield { data };
+      } catch (err) {
+        if (err instanceof CacheError && err.code === 'CHANGED') throw new ReplyError('ABORTED', 'CHANGED_AT_ORIGIN', err.message);
+        throw err;
+      }
     })(),
     { objectMode: true },
   );

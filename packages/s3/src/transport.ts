@@ -1,6 +1,6 @@
 /**
- * How the interceptor reaches its cachelet: over gRPC on a Unix socket (a sidecar faastd),
- * or in process (embedded mode). The interceptor sees only this interface.
+ * How the interceptor reaches its cachelet: over the app protocol on a Unix socket (a
+ * sidecar faastd), or in process (embedded mode). The interceptor sees only this interface.
  */
 import type { EventEmitter } from 'node:events';
 import type { GetHeader__Output, GetRequest, HeadReply__Output, HeadRequest, ObjectRef } from '@faast/rpc';
@@ -12,6 +12,20 @@ export class Bypass extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * Why a reply failed after its header, as the cachelet said it: a status code and a typed
+ * reason (app.proto's Code and Reason names). Decisions are taken on these, never on text.
+ */
+export class ReplyError extends Error {
+  constructor(
+    readonly code: string,
+    readonly reason: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
   }
 }
 

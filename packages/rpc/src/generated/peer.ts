@@ -39,6 +39,10 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   faast: {
     v1: {
+      /**
+       * The admin side of a cachelet over gRPC, on `<socket>.grpc` beside the app socket and on
+       * the peer port. Reads, heads and write notices travel on the app plane (app.proto).
+       */
       Cache: SubtypeConstructor<typeof grpc.Client, _faast_v1_CacheClient> & { service: _faast_v1_CacheDefinition }
       ChunkReply: MessageTypeDefinition<_faast_v1_ChunkReply, _faast_v1_ChunkReply__Output>
       ChunkRequest: MessageTypeDefinition<_faast_v1_ChunkRequest, _faast_v1_ChunkRequest__Output>

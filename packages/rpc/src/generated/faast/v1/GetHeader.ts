@@ -22,10 +22,10 @@ export interface GetHeader {
   'contentLength'?: (number | string | Long);
   'source'?: (_faast_v1_Source);
   /**
-   * Set when the body does not follow in this stream but on the bulk socket: the caller
-   * connects, writes these 16 bytes, and reads exactly content_length bytes. This stream then
-   * carries no data and ends with the read's status once the transfer is over (an error status
-   * if the body failed: the bulk connection then closes early).
+   * Set when the body does not follow in this reply but on the bulk socket: the caller
+   * connects, writes these 16 bytes, and reads exactly content_length bytes. The reply then
+   * carries no data and ends with get_done once the transfer is over (an error if the body
+   * failed: the bulk connection then closes early).
    */
   'bulkToken'?: (Buffer | Uint8Array | string);
   /**
@@ -54,10 +54,10 @@ export interface GetHeader__Output {
   'contentLength': (number);
   'source': (_faast_v1_Source__Output);
   /**
-   * Set when the body does not follow in this stream but on the bulk socket: the caller
-   * connects, writes these 16 bytes, and reads exactly content_length bytes. This stream then
-   * carries no data and ends with the read's status once the transfer is over (an error status
-   * if the body failed: the bulk connection then closes early).
+   * Set when the body does not follow in this reply but on the bulk socket: the caller
+   * connects, writes these 16 bytes, and reads exactly content_length bytes. The reply then
+   * carries no data and ends with get_done once the transfer is over (an error if the body
+   * failed: the bulk connection then closes early).
    */
   'bulkToken': (Buffer);
   /**

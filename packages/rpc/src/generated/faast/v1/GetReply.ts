@@ -3,7 +3,7 @@
 import type { GetHeader as _faast_v1_GetHeader, GetHeader__Output as _faast_v1_GetHeader__Output } from '../../faast/v1/GetHeader';
 
 /**
- * The Get stream: the first message carries the header (and, for small objects, the whole
+ * A Get's reply: the first message carries the header (and, for small objects, the whole
  * body in `data`); further messages carry only body bytes, in order.
  */
 export interface GetReply {
@@ -12,7 +12,7 @@ export interface GetReply {
 }
 
 /**
- * The Get stream: the first message carries the header (and, for small objects, the whole
+ * A Get's reply: the first message carries the header (and, for small objects, the whole
  * body in `data`); further messages carry only body bytes, in order.
  */
 export interface GetReply__Output {

@@ -13,6 +13,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { FAAST_BIN, spawnCachelet, fetchStats, type SpawnedCachelet } from '@faast/cli';
 import { NO_LATENCY_PROFILE, startS3Emulator, type S3Emulator } from '@faast/emulator';
 import { createHealthClient, type HealthCheckResponse__Output } from '@faast/rpc';
+import { grpcSocketPath } from '@faast/core';
 import { closeFaastConnections, withFaast } from '@faast/s3';
 import { freePort } from './support/cluster';
 import { daemonEnv } from './support/harness';
@@ -68,7 +69,7 @@ function runDaemon(argv: string[], env: NodeJS.ProcessEnv): { code: number | nul
 const deadEndpoint = async (): Promise<string> => `http://127.0.0.1:${await freePort()}`;
 
 function healthOf(socket: string): Promise<string | undefined> {
-  const health = createHealthClient(socket);
+  const health = createHealthClient(grpcSocketPath(socket));
   return new Promise((resolve, reject) =>
     health.Check({ service: '' }, (err, r) => {
       health.close();
@@ -175,7 +176,7 @@ describe('--origin-check warn (the default): the daemon starts and reports the p
 
 /** Resolves when the health Watch stream says SERVING (no polling). */
 function watchUntilServing(socket: string): Promise<void> {
-  const health = createHealthClient(socket);
+  const health = createHealthClient(grpcSocketPath(socket));
   return new Promise<void>((resolve, reject) => {
     const call = health.Watch({ service: '' });
     call.on('data', (r: HealthCheckResponse__Output) => {

@@ -10,7 +10,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { fetchStats, spawnCachelet, type SpawnedCachelet } from '@faast/cli';
 import { NO_LATENCY_PROFILE, startS3Emulator, type S3Emulator } from '@faast/emulator';
 import type { StatsReply__Output } from '@faast/rpc';
-import { closeFaastConnections, withFaast } from '@faast/s3';
+import { closeFaastConnections, withFaast , type FaastS3Options } from '@faast/s3';
 import { daemonEnv } from './harness';
 
 export interface Node {
@@ -49,6 +49,8 @@ export interface ClusterOptions {
   bucket?: string;
   /** Extra daemon flags for every node. */
   args?: string[];
+  /** Options of every node's wrapped client (e.g. `{ nearCache: false }` to count every read at the cachelet). */
+  faast?: Omit<FaastS3Options, 'socket'>;
   emulator?: S3Emulator;
 }
 
@@ -65,7 +67,7 @@ export async function createCluster(options: ClusterOptions): Promise<Cluster> {
       socket,
       peer: `127.0.0.1:${await freePort()}`,
       daemon: undefined,
-      client: withFaast(emulator.client(), { socket, retryAfterMs: 100 }),
+      client: withFaast(emulator.client(), { socket, retryAfterMs: 100, ...options.faast }),
       stats: () => fetchStats(socket),
     });
   }

@@ -131,6 +131,10 @@ function readMiddleware(client: S3Client, conn: CacheTransport, near: HeldObject
       try {
         const checksums = await wantsChecksums(client, input);
         if (near) {
+          // A near-cache hit completes without I/O: an application reading in a loop would never
+          // let the event loop turn, and invalidations waiting on the socket (and timers) would
+          // starve. One turn per hit (a few µs) keeps them flowing.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           const output = await answerFromNear(client, context, near, input, get, checksums, conditions);
           if (output) return { output };
         }

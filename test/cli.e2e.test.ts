@@ -38,7 +38,7 @@ describe('faast demo', () => {
 
 describe('faast stats', () => {
   it('shows the counters as a table and as JSON', async () => {
-    const stack = await startStack();
+    const stack = await startStack({ faast: { nearCache: false } });
     try {
       await stack.plain.send(new PutObjectCommand({ Bucket: stack.bucket, Key: 'k', Body: 'x'.repeat(1000) }));
       for (let i = 0; i < 3; i++) await (await stack.wrapped.send(new GetObjectCommand({ Bucket: stack.bucket, Key: 'k' }))).Body!.transformToByteArray();

@@ -13,7 +13,8 @@ jest.setTimeout(90_000);
 let cluster: Cluster;
 
 beforeAll(async () => {
-  cluster = await createCluster({ size: 3 });
+  // Replicas and owners are under test: every read reaches a cachelet.
+  cluster = await createCluster({ size: 3, faast: { nearCache: false } });
   const members = staticMembers(cluster);
   await Promise.all(cluster.nodes.map((_, i) => cluster.start(i, members)));
 });

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { type S3Client } from '@aws-sdk/client-s3';
 import { spawnCachelet, fetchStats, type SpawnedCachelet } from '@faast/cli';
 import { NO_LATENCY_PROFILE, startS3Emulator, type RemoteProfile, type S3Emulator } from '@faast/emulator';
-import { closeFaastConnections, withFaast, type FaastS3Options } from '@faast/s3';
+import { closeFaastConnections, nearCacheOf, withFaast, type FaastS3Options } from '@faast/s3';
 import type { StatsReply__Output } from '@faast/rpc';
 
 export interface Stack {
@@ -23,6 +23,8 @@ export interface Stack {
   /** The same configuration, wrapped. */
   wrapped: S3Client;
   stats(): Promise<StatsReply__Output>;
+  /** Reads answered without the origin: the cachelet's hits and the near cache's. */
+  hits(): Promise<number>;
   /** Starts the cachelet again (after a kill), on the same socket. */
   restart(extraArgs?: string[]): Promise<void>;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     plain: emulator.client(),
     wrapped: withFaast(emulator.client(), { ...options.faast, socket }),
     stats: () => fetchStats(socket),
+    hits: async () => (await fetchStats(socket)).hits + (nearCacheOf(socket)?.counters.hits ?? 0),
     async restart(extraArgs = []) {
       stack.cachelet = await spawnCachelet({ args: [...args(), ...extraArgs], env: daemonEnv(emulator) });
     },

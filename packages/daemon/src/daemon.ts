@@ -10,6 +10,7 @@ import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { bulkSocketPath, Cachelet, ConfigError, grpcSocketPath, OriginHealth, type CacheletConfigInput, type Membership } from '@faast/core';
 import { cacheService, healthService, peerService, SERVER_OPTIONS } from '@faast/rpc';
 import { APP_PLANE_DEFAULTS, AppServer } from './app-server';
+import type { AppPlaneOptions } from './app-connection';
 import { resolveS3Region, S3Origin, type S3OriginOptions } from '@faast/s3';
 import type { Logger } from 'pino';
 import { HealthState } from './health';
@@ -128,22 +129,17 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     onError: (method: string, err: unknown) => log.warn({ method, err: (err as Error).message }, 'request failed'),
   };
   server.addService(cacheService().service, cacheHandlers(serviceOptions));
-  const app = new AppServer({
-    get cachelet() {
-      return cachelet;
+  // The same getters as the services' options (copied as descriptors: the cachelet and the
+  // bulk server exist only later), plus the app plane's own limits.
+  const appOptions = Object.defineProperties(
+    {
+      holderKeys: options.holderKeys ?? APP_PLANE_DEFAULTS.holderKeys,
+      holderTimeoutMs: options.holderTimeoutMs ?? APP_PLANE_DEFAULTS.holderTimeoutMs,
+      maxInFlight: APP_PLANE_DEFAULTS.maxInFlight,
     },
-    bucket: options.origin.bucket,
-    draining: () => draining,
-    ready: () => ready,
-    inFlight,
-    get bulk() {
-      return bulk;
-    },
-    holderKeys: options.holderKeys ?? APP_PLANE_DEFAULTS.holderKeys,
-    holderTimeoutMs: options.holderTimeoutMs ?? APP_PLANE_DEFAULTS.holderTimeoutMs,
-    maxInFlight: APP_PLANE_DEFAULTS.maxInFlight,
-    onError: serviceOptions.onError,
-  });
+    Object.getOwnPropertyDescriptors(serviceOptions),
+  ) as AppPlaneOptions;
+  const app = new AppServer(appOptions);
   server.addService(peerService().service, peerHandlers(serviceOptions));
   server.addService(healthService().service, health.handlers());
 

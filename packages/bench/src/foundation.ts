@@ -30,12 +30,13 @@ export const SIZES = [
 export type SizeLabel = (typeof SIZES)[number]['label'] | '-';
 
 /** What a row measures. */
-export type Target = 'origin' | 'faast' | 'redis' | 'raw-lean' | 'sdk-send' | 'store';
+export type Target = 'origin' | 'faast' | 'faast-embedded' | 'redis' | 'raw-lean' | 'sdk-send' | 'store';
 
 /** Row names as printed. */
 export const TARGET_LABELS: Record<Target, string> = {
   origin: 'origin (S3, 15 ms, 90 MB/s)',
-  faast: 'faast (withFaast → cachelet)',
+  faast: 'faast (withFaast, sidecar)',
+  'faast-embedded': 'faast (withFaast, embedded)',
   redis: 'redis (ioredis GET)',
   'raw-lean': 'faast: raw app-protocol Get',
   'sdk-send': 'SDK send() only',
@@ -44,7 +45,7 @@ export const TARGET_LABELS: Record<Target, string> = {
 
 /** The in-flight levels of the 16-in-flight column; the other targets run at 1 only. */
 export const HIGH_CONCURRENCY = 16;
-const CONCURRENT_TARGETS: ReadonlySet<Target> = new Set<Target>(['origin', 'faast', 'redis', 'raw-lean']);
+const CONCURRENT_TARGETS: ReadonlySet<Target> = new Set<Target>(['origin', 'faast', 'faast-embedded', 'redis', 'raw-lean']);
 
 /** One measurement of a run: a target, a size, a number of calls in flight. */
 export interface Cell {
@@ -128,9 +129,12 @@ export async function openFoundation(options: FoundationOptions = {}): Promise<F
     const origin = emulator.client();
     const faastEvents: FaastEvent[] = [];
     const faast = withFaast(new S3Client(emulator.clientConfig()), { socket, onEvent: (e) => faastEvents.push(e) });
+    // The same engine inside this process (a platform without sidecars), with its own near cache.
+    const embedded = withFaast(new S3Client(emulator.clientConfig()), { embedded: { app: 'bench-embedded', capacity: '256MiB' }, onEvent: (e) => faastEvents.push(e) });
     closers.push(() => {
       faast.destroy();
-      closeFaastConnections();
+      embedded.destroy();
+      return closeFaastConnections();
     });
     const lean = new CacheletConnection(socket, resolveFaastS3Config({ socket, onEvent: (e) => faastEvents.push(e) }, {}));
     closers.push(() => lean.close());
@@ -145,6 +149,7 @@ export async function openFoundation(options: FoundationOptions = {}): Promise<F
     for (const o of objects) {
       for (const Key of o.keys) {
         await readS3(faast, Key, o.body.length);
+        await readS3(embedded, Key, o.body.length);
         await readStore(store, Key, o.body.length);
       }
     }
@@ -158,11 +163,12 @@ export async function openFoundation(options: FoundationOptions = {}): Promise<F
         const ops: Partial<Record<Target, Operation>> = {
           origin: () => readS3(origin, next(), n),
           faast: () => readS3(faast, next(), n),
+          'faast-embedded': () => readS3(embedded, next(), n),
           'raw-lean': () => leanGet(lean, next(), n),
           store: () => readStore(store, next(), n),
         };
         if (redis.client) ops.redis = () => redis.get(next(), n);
-        for (const target of ['origin', 'faast', 'redis', 'raw-lean', 'store'] as const) {
+        for (const target of ['origin', 'faast', 'faast-embedded', 'redis', 'raw-lean', 'store'] as const) {
           const op = ops[target];
           if (!op) continue;
           list.push({ target, size: label, concurrency: 1, op });
@@ -227,7 +233,8 @@ async function readStore(cachelet: Cachelet, key: string, expected: number): Pro
  * Same step and priority as withFaast's read middleware, so it pays what a hit pays before it.
  */
 function sdkOnlyClient(emulator: S3Emulator): S3Client {
-  const client = new S3Client(emulator.clientConfig());
+  // With the SDK's handler cache, as withFaast sets it on the clients it wraps.
+  const client = new S3Client({ ...emulator.clientConfig(), cacheMiddleware: true });
   const output = { $metadata: { httpStatusCode: 200, attempts: 1, totalRetryDelay: 0 }, ContentLength: 0, ETag: '"fixed"' };
   client.middlewareStack.add(() => async () => ({ output: { ...output }, response: undefined }), {
     step: 'initialize',

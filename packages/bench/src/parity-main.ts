@@ -12,7 +12,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import fc from 'fast-check';
 import { fetchStats, spawnCachelet } from '@faast/cli';
 import { NO_LATENCY_PROFILE, startS3Emulator } from '@faast/emulator';
-import { closeFaastConnections, withFaast } from '@faast/s3';
+import { closeFaastConnections, nearCacheOf, withFaast } from '@faast/s3';
 import { resultsPath, wholeNumber } from './args';
 import { caseArbitrary, describeCase, runParityCase } from './parity';
 
@@ -66,6 +66,7 @@ export async function runParityBenchmark(options: ParityBenchOptions): Promise<v
     }
     bar?.stop();
     const stats = await fetchStats(socket);
+    const nearHits = nearCacheOf(socket)?.counters.hits ?? 0;
     const seconds = (Date.now() - started) / 1000;
     const result = {
       cases: cases.length,
@@ -73,13 +74,14 @@ export async function runParityBenchmark(options: ParityBenchOptions): Promise<v
       differences: failures.length,
       seconds,
       cachelet: { hits: stats.hits, misses: stats.misses, badRequests: stats.badRequests, heads: stats.heads, notFound: stats.notFound },
+      nearCacheHits: nearHits,
       firstDifferences: failures.slice(0, 20),
     };
     fs.mkdirSync(path.dirname(options.jsonPath), { recursive: true });
     fs.writeFileSync(options.jsonPath, `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(
       `parity: ${result.cases} drawn requests (seed ${result.seed}) in ${seconds.toFixed(1)} s — ${result.differences} differences\n` +
-        `  through the cache: ${stats.hits} hits, ${stats.misses} misses, ${stats.heads} heads, ${stats.notFound} not found, ${stats.badRequests} refused (sent to S3)\n` +
+        `  through the cache: ${nearHits} near-cache hits, ${stats.hits} cachelet hits, ${stats.misses} misses, ${stats.heads} heads, ${stats.notFound} not found, ${stats.badRequests} refused (sent to S3)\n` +
         failures.slice(0, 5).map((f) => `  ${f.case}\n    ${f.differences.join('\n    ')}\n`).join('') +
         `results: ${options.jsonPath}\n`,
     );

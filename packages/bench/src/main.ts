@@ -26,6 +26,7 @@ import { LARGE_USAGE, parseLargeOptions, runLargeBenchmark } from './large-main'
 import { REPLAY_USAGE, parseReplayOptions, runReplayBenchmark } from './replay';
 import { PARITY_USAGE, parseParityOptions, runParityBenchmark } from './parity-main';
 import { COLDSTART_USAGE, parseColdStartOptions, runColdStartBenchmark } from './coldstart';
+import { PENALTIES_USAGE, parsePenaltiesOptions, runPenaltiesBenchmark } from './penalties';
 import { cellId, HIGH_CONCURRENCY, openFoundation, SIZES, TARGET_LABELS, type Foundation } from './foundation';
 import { measure } from './measure';
 import { REDIS_URL } from './redis';
@@ -56,6 +57,7 @@ const USAGE = `usage: node packages/bench/dist/main.js [foundation|cluster|large
              replay — a seeded generated trace replayed through none, redis and faast
              (node packages/bench/dist/main.js replay --help for its options)
              coldstart — what a cold start pays: import, first hit, daemon ready (whole processes)
+             penalties — a miss and a write through Faa$T against the same call made directly
              parity — 10,000 drawn requests compared with and without the cache
              (node packages/bench/dist/main.js parity --help for its options)
 foundation options:
@@ -181,7 +183,7 @@ export async function runFoundationBenchmark(options: BenchOptions): Promise<voi
 }
 
 /** The scenarios of `npm run bench -- SCENARIO`; the first is the default. */
-export const SCENARIOS = ['foundation', 'cluster', 'large', 'replay', 'parity', 'coldstart'] as const;
+export const SCENARIOS = ['foundation', 'cluster', 'large', 'replay', 'parity', 'coldstart', 'penalties'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** Splits off the scenario: a first argument that is not an option. Throws for an unknown one. */
@@ -197,7 +199,11 @@ async function main(): Promise<void> {
   let run: (() => Promise<void>) | 'help';
   try {
     const { scenario, rest } = scenarioOf(process.argv.slice(2));
-    if (scenario === 'coldstart') {
+    if (scenario === 'penalties') {
+      usage = PENALTIES_USAGE;
+      const options = parsePenaltiesOptions(rest);
+      run = options === 'help' ? 'help' : () => runPenaltiesBenchmark(options);
+    } else if (scenario === 'coldstart') {
       usage = COLDSTART_USAGE;
       const options = parseColdStartOptions(rest);
       run = options === 'help' ? 'help' : () => runColdStartBenchmark(options);

@@ -5,6 +5,7 @@
  */
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const moduleNameMapper = {
+  '^@faast/core/rules$': '<rootDir>/packages/core/src/rules',
   '^@faast/example-([^/]+)$': '<rootDir>/examples/$1/src',
   '^@faast/([^/]+)$': '<rootDir>/packages/$1/src',
   '^@faast/([^/]+)/([^/]+)$': '<rootDir>/packages/$1/src/$2',

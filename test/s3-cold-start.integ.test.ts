@@ -1,6 +1,7 @@
 /**
  * What a function pays at cold start for the interceptor: requiring @faast/s3 (built) and
- * wrapping a client for a sidecar must load neither gRPC nor a .proto parser.
+ * wrapping a client for a sidecar must load neither gRPC nor a .proto parser, nor the engine
+ * (only `@faast/core/rules`), nor Redis or the peer network.
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -14,7 +15,8 @@ it('requiring @faast/s3 and wrapping a client for a sidecar loads no gRPC and no
     s3.withFaast(new S3Client({ region: 'us-east-1' }), { socket: '/nonexistent/faast.sock' });
     const loaded = Object.keys(require.cache);
     process.stdout.write(JSON.stringify({
-      heavy: loaded.filter((f) => /[\\\\/](@grpc[\\\\/]grpc-js|@grpc[\\\\/]proto-loader)[\\\\/]/.test(f)),
+      heavy: loaded.filter((f) => /[\\\\/](@grpc[\\\\/]grpc-js|@grpc[\\\\/]proto-loader|ioredis)[\\\\/]/.test(f)),
+      engine: loaded.filter((f) => /packages[\\\\/](core[\\\\/]dist[\\\\/](cachelet|ring|local|peering)|peer[\\\\/]|daemon[\\\\/])/.test(f)),
       wire: loaded.some((f) => /rpc[\\\\/]dist[\\\\/]generated[\\\\/]app\\.js$/.test(f)),
     }));
   `;
@@ -25,8 +27,9 @@ it('requiring @faast/s3 and wrapping a client for a sidecar loads no gRPC and no
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
   expect(r.stderr).toBe('');
-  const out = JSON.parse(r.stdout) as { heavy: string[]; wire: boolean };
+  const out = JSON.parse(r.stdout) as { heavy: string[]; engine: string[]; wire: boolean };
   expect(out.heavy).toEqual([]);
+  expect(out.engine).toEqual([]);
   // The static wire code is what it loads instead (so this test looks at the right files).
   expect(out.wire).toBe(true);
 });

@@ -1,4 +1,4 @@
-import { parseBytes } from '@faast/core';
+import { parseBytes } from '@faast/core/rules';
 import type { EmbeddedOptions } from './embedded';
 /**
  * Options of `withFaast`: an `Input` type and a `Resolved` type joined by one

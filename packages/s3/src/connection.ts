@@ -12,7 +12,7 @@
  */
 import type { GetRequest, HeadReply__Output, HeadRequest, ObjectRef } from '@faast/rpc';
 import { type AppFrame, Code, GetHeader, HeadReply, Reason, type faast } from '@faast/rpc/app';
-import { bulkSocketPath, parseCacheletAddress } from '@faast/core';
+import { bulkSocketPath, parseCacheletAddress } from '@faast/core/rules';
 import { AppChannel } from './channel';
 import type { ResolvedFaastS3Config } from './config';
 import { BulkReply, FrameReply } from './replies';

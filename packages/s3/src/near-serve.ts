@@ -7,7 +7,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { HandlerExecutionContext } from '@smithy/types';
-import { evaluateConditions, hasConditions, parseRange, resolveRange, type Conditions, type ObjectMeta } from '@faast/core';
+import { evaluateConditions, hasConditions, parseRange, resolveRange, type Conditions, type ObjectMeta } from '@faast/core/rules';
 import type { GetHeader__Output, ObjectMeta__Output, Status__Output } from '@faast/rpc';
 import { nearKey, type NearCache, type NearEntry } from './near-cache';
 import { bufferBody, deserialize, outputOf, templateOf, type Output, type OutputTemplate } from './output';

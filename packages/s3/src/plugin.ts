@@ -21,7 +21,7 @@ import { GetObjectCommand, type GetObjectCommandInput, type HeadObjectCommandInp
 import type { ObjectRef } from '@faast/rpc';
 import type { HandlerExecutionContext } from '@smithy/types';
 import type { HttpResponse } from '@smithy/core/protocols';
-import { isSupportedRange, type Conditions } from '@faast/core';
+import { isSupportedRange, type Conditions } from '@faast/core/rules';
 import { CacheBody } from './body';
 import { resolveFaastS3Config, type FaastS3Options, type ResolvedFaastS3Config } from './config';
 import { CacheletConnection } from './connection';

@@ -132,8 +132,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The credentials and region the daemons use for the emulator. */
-function daemonEnv(emulator: S3Emulator): NodeJS.ProcessEnv {
+/** The credentials and region the daemons (and any child process) use for the emulator. */
+export function daemonEnv(emulator: S3Emulator): NodeJS.ProcessEnv {
   return {
     AWS_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey,

@@ -13,9 +13,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { spawnCachelet } from '@faast/cli';
 import { S3_STANDARD_PROFILE, startS3Emulator } from '@faast/emulator';
 import { resultsPath, wholeNumber } from './args';
+import { CLUSTER_BUCKET, daemonEnv, startCachelets } from './cluster';
 import { machineLine, watchMachine } from './machine';
 import { median } from './measure';
 
@@ -85,24 +85,23 @@ export async function runColdStartBenchmark(options: ColdStartOptions): Promise<
   const machine = watchMachine();
   const imports = await paired(options.runs, () => child(IMPORT_SDK), () => child(IMPORT_FAAST));
 
-  const bucket = 'coldstart';
+  const bucket = CLUSTER_BUCKET;
   const emulator = await startS3Emulator({ profile: S3_STANDARD_PROFILE, buckets: [bucket] });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faast-coldstart-'));
-  const socket = path.join(dir, 'cachelet.sock');
-  const env = { AWS_ACCESS_KEY_ID: emulator.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey, AWS_REGION: emulator.region };
-  const daemonArgs = ['--app', 'coldstart', '--origin', `s3://${bucket}`, '--endpoint', emulator.endpoint, '--socket', socket, '--checksums', 'when-required', '--log-level', 'warn'];
+  const solo = (name: string) => startCachelets({ emulator, dir, name, size: 1, ring: false, onEvent: () => undefined });
   try {
     await emulator.client({ direct: true }).send(new PutObjectCommand({ Bucket: bucket, Key: 'k', Body: Buffer.alloc(1024, 1) }));
     const ready: number[] = [];
     for (let i = 0; i <= options.runs; i++) {
       const started = process.hrtime.bigint();
-      const c = await spawnCachelet({ args: daemonArgs, env, readyTimeoutMs: 30_000 });
+      const group = await solo(`ready${i}`);
       if (i > 0) ready.push(Number(process.hrtime.bigint() - started) / 1e6);
-      await c.stop();
+      await group.close();
     }
-    const cachelet = await spawnCachelet({ args: daemonArgs, env });
+    const group = await solo('hits');
     try {
-      const childEnv = { ...env, BENCH_S3: JSON.stringify({ ...emulator.clientConfig(), credentials: emulator.credentials }), BENCH_SOCKET: socket, BENCH_BUCKET: bucket, BENCH_KEY: 'k' };
+      const socket = group.nodes[0]!.socket;
+      const childEnv = { ...daemonEnv(emulator), BENCH_S3: JSON.stringify({ ...emulator.clientConfig(), credentials: emulator.credentials }), BENCH_SOCKET: socket, BENCH_BUCKET: bucket, BENCH_KEY: 'k' };
       await child(firstGet(true), childEnv); // the cachelet now holds it: every later first get is a hit
       const gets = await paired(options.runs, () => child(firstGet(false), childEnv), () => child(firstGet(true), childEnv));
       const m = machine.finish();
@@ -129,7 +128,7 @@ export async function runColdStartBenchmark(options: ColdStartOptions): Promise<
         ].join('\n') + '\n',
       );
     } finally {
-      await cachelet.stop();
+      await group.close();
     }
   } finally {
     await emulator.close();

@@ -48,7 +48,7 @@ export interface BenchOptions {
   redisUrl: string;
 }
 
-const USAGE = `usage: node packages/bench/dist/main.js [foundation|cluster|large|replay] [options]
+const USAGE = `usage: node packages/bench/dist/main.js [foundation|cluster|large|replay|parity|coldstart|penalties] [options]
   scenarios: foundation (default) — one cachelet against the origin and Redis;
              cluster — peer hits across cachelets and origin requests of a Zipf stream
              (node packages/bench/dist/main.js cluster --help for its options);
@@ -194,39 +194,40 @@ export function scenarioOf(argv: string[]): { scenario: Scenario; rest: string[]
   return { scenario: first as Scenario, rest: argv.slice(1) };
 }
 
+/** A scenario: its usage text, and its options parsed into a run (or 'help'). */
+interface ScenarioEntry {
+  usage: string;
+  prepare(argv: string[]): (() => Promise<void>) | 'help';
+}
+
+function entry<O>(usage: string, parse: (argv: string[]) => O | 'help', run: (options: O) => Promise<void>): ScenarioEntry {
+  return {
+    usage,
+    prepare: (argv) => {
+      const options = parse(argv);
+      return options === 'help' ? 'help' : () => run(options);
+    },
+  };
+}
+
+const SCENARIO_TABLE: Record<Scenario, ScenarioEntry> = {
+  foundation: entry(USAGE, parseOptions, runFoundationBenchmark),
+  cluster: entry(CLUSTER_USAGE, parseClusterOptions, runClusterBenchmark),
+  large: entry(LARGE_USAGE, parseLargeOptions, runLargeBenchmark),
+  replay: entry(REPLAY_USAGE, parseReplayOptions, runReplayBenchmark),
+  parity: entry(PARITY_USAGE, parseParityOptions, runParityBenchmark),
+  coldstart: entry(COLDSTART_USAGE, parseColdStartOptions, runColdStartBenchmark),
+  penalties: entry(PENALTIES_USAGE, parsePenaltiesOptions, runPenaltiesBenchmark),
+};
+
 async function main(): Promise<void> {
   let usage = USAGE;
   let run: (() => Promise<void>) | 'help';
   try {
     const { scenario, rest } = scenarioOf(process.argv.slice(2));
-    if (scenario === 'penalties') {
-      usage = PENALTIES_USAGE;
-      const options = parsePenaltiesOptions(rest);
-      run = options === 'help' ? 'help' : () => runPenaltiesBenchmark(options);
-    } else if (scenario === 'coldstart') {
-      usage = COLDSTART_USAGE;
-      const options = parseColdStartOptions(rest);
-      run = options === 'help' ? 'help' : () => runColdStartBenchmark(options);
-    } else if (scenario === 'parity') {
-      usage = PARITY_USAGE;
-      const options = parseParityOptions(rest);
-      run = options === 'help' ? 'help' : () => runParityBenchmark(options);
-    } else if (scenario === 'replay') {
-      usage = REPLAY_USAGE;
-      const options = parseReplayOptions(rest);
-      run = options === 'help' ? 'help' : () => runReplayBenchmark(options);
-    } else if (scenario === 'large') {
-      usage = LARGE_USAGE;
-      const options = parseLargeOptions(rest);
-      run = options === 'help' ? 'help' : () => runLargeBenchmark(options);
-    } else if (scenario === 'cluster') {
-      usage = CLUSTER_USAGE;
-      const options = parseClusterOptions(rest);
-      run = options === 'help' ? 'help' : () => runClusterBenchmark(options);
-    } else {
-      const options = parseOptions(rest);
-      run = options === 'help' ? 'help' : () => runFoundationBenchmark(options);
-    }
+    const selected = SCENARIO_TABLE[scenario];
+    usage = selected.usage;
+    run = selected.prepare(rest);
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${usage}\n`);
     process.exitCode = 2;

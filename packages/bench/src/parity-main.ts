@@ -10,10 +10,11 @@ import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Presets, SingleBar } from 'cli-progress';
 import fc from 'fast-check';
-import { fetchStats, spawnCachelet } from '@faast/cli';
+import { fetchStats } from '@faast/cli';
 import { NO_LATENCY_PROFILE, startS3Emulator } from '@faast/emulator';
-import { closeFaastConnections, nearCacheOf, withFaast } from '@faast/s3';
+import { nearCacheOf, withFaast } from '@faast/s3';
 import { resultsPath, wholeNumber } from './args';
+import { CLUSTER_BUCKET, startCachelets } from './cluster';
 import { caseArbitrary, describeCase, runParityCase } from './parity';
 
 export const PARITY_USAGE = `usage: node packages/bench/dist/main.js parity [--cases N] [--seed N] [--json PATH]
@@ -42,17 +43,13 @@ export function parseParityOptions(argv: string[]): ParityBenchOptions | 'help' 
 }
 
 export async function runParityBenchmark(options: ParityBenchOptions): Promise<void> {
-  const bucket = 'parity';
-  const emulator = await startS3Emulator({ profile: NO_LATENCY_PROFILE, buckets: [bucket] });
+  const emulator = await startS3Emulator({ profile: NO_LATENCY_PROFILE, buckets: [CLUSTER_BUCKET] });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faast-parity-'));
-  const socket = path.join(dir, 'cachelet.sock');
-  const env = { AWS_ACCESS_KEY_ID: emulator.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey, AWS_REGION: emulator.region };
-  const cachelet = await spawnCachelet({
-    args: ['--app', 'parity', '--origin', `s3://${bucket}`, '--endpoint', emulator.endpoint, '--socket', socket, '--checksums', 'when-required', '--log-level', 'error'],
-    env,
-  });
+  const group = await startCachelets({ emulator, dir, name: 'parity', size: 1, ring: false, onEvent: () => undefined });
+  const socket = group.nodes[0]!.socket;
+  // No retries on either side: a 500 is compared once, not after three attempts.
   const config = { ...emulator.clientConfig(), maxAttempts: 1 };
-  const clients = { plain: new S3Client(config), wrapped: withFaast(new S3Client(config), { socket }), bucket };
+  const clients = { plain: new S3Client(config), wrapped: withFaast(new S3Client(config), { socket }), bucket: CLUSTER_BUCKET };
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'parity {bar} {value}/{total} cases, {differences} differing', hideCursor: true }, Presets.shades_classic) : undefined;
   const failures: Array<{ case: string; differences: string[] }> = [];
   const started = Date.now();
@@ -88,10 +85,9 @@ export async function runParityBenchmark(options: ParityBenchOptions): Promise<v
     if (failures.length > 0) process.exitCode = 1;
   } finally {
     bar?.stop();
-    await closeFaastConnections();
     clients.plain.destroy();
     clients.wrapped.destroy();
-    await cachelet.stop();
+    await group.close();
     await emulator.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }

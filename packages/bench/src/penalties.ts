@@ -10,10 +10,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { spawnCachelet } from '@faast/cli';
 import { S3_STANDARD_PROFILE, startS3Emulator } from '@faast/emulator';
-import { closeFaastConnections, withFaast } from '@faast/s3';
 import { resultsPath, wholeNumber } from './args';
+import { CLUSTER_BUCKET, startCachelets } from './cluster';
 import { machineLine, watchMachine } from './machine';
 import { median } from './measure';
 
@@ -36,17 +35,12 @@ const ms = (started: bigint): number => Number(process.hrtime.bigint() - started
 
 export async function runPenaltiesBenchmark(options: PenaltiesOptions): Promise<void> {
   const machine = watchMachine();
-  const bucket = 'penalties';
+  const bucket = CLUSTER_BUCKET;
   const emulator = await startS3Emulator({ profile: S3_STANDARD_PROFILE, buckets: [bucket] });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faast-penalties-'));
-  const socket = path.join(dir, 'cachelet.sock');
-  const env = { AWS_ACCESS_KEY_ID: emulator.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey, AWS_REGION: emulator.region };
-  const cachelet = await spawnCachelet({
-    args: ['--app', 'penalties', '--origin', `s3://${bucket}`, '--endpoint', emulator.endpoint, '--socket', socket, '--checksums', 'when-required', '--log-level', 'warn'],
-    env,
-  });
+  const group = await startCachelets({ emulator, dir, name: 'penalties', size: 1, ring: false, onEvent: () => undefined });
   const direct = new S3Client(emulator.clientConfig());
-  const faast = withFaast(new S3Client(emulator.clientConfig()), { socket });
+  const faast = group.nodes[0]!.client;
   try {
     const body = Buffer.alloc(1024, 7);
     const seeder = emulator.client({ direct: true });
@@ -94,9 +88,7 @@ export async function runPenaltiesBenchmark(options: PenaltiesOptions): Promise<
     );
   } finally {
     direct.destroy();
-    faast.destroy();
-    await closeFaastConnections();
-    await cachelet.stop();
+    await group.close();
     await emulator.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -60,7 +60,7 @@ function linkFor(client: S3Client, config: ResolvedFaastS3Config): Link {
     } else {
       conn = new CacheletConnection(config.socket!, config);
     }
-    const near = config.nearCache ? new NearCache<NonNullable<ReturnType<HeldObjects['get']>>['meta']>(config.nearCache) : undefined;
+    const near: HeldObjects | undefined = config.nearCache ? new NearCache(config.nearCache) : undefined;
     if (near) conn.watch(near);
     link = { conn, near };
     links.set(name, link);
